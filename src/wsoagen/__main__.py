@@ -1,0 +1,5 @@
+"""`python -m wsoagen` runs the command line."""
+
+from wsoagen.cli import main
+
+raise SystemExit(main())

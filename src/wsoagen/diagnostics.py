@@ -1,0 +1,88 @@
+"""Turn problems found anywhere in a plan into messages a council officer can act on.
+
+A `Diagnostic` is one problem at one place (`path:line:col: error|warning: message`);
+`Diagnostics` collects them so every problem in every file is reported in one run.
+`PlanError` is the one exception type that carries diagnostics up to the command line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place. Lines and columns count from 1; 0 means "the whole file"."""
+
+    path: str
+    line: int
+    col: int
+    level: Level
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}"
+
+    def github(self) -> str:
+        """The same problem as a GitHub Actions annotation."""
+        kind = "error" if self.level == "error" else "warning"
+        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.path},line={self.line},col={self.col}::{msg}"
+
+
+@dataclass
+class Diagnostics:
+    """Every diagnostic of a run, in the order found."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, path: str | Path, line: int, col: int, level: Level, message: str) -> None:
+        self.items.append(Diagnostic(str(path), line, col, level, message))
+
+    def error(self, path: str | Path, pos: tuple[int, int], message: str) -> None:
+        self.add(path, pos[0], pos[1], "error", message)
+
+    def warning(self, path: str | Path, pos: tuple[int, int], message: str) -> None:
+        self.add(path, pos[0], pos[1], "warning", message)
+
+    def extend(self, other: Iterable[Diagnostic]) -> None:
+        self.items.extend(other)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.level == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.level == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        """By file, then position: how a reviewer reads them."""
+        return sorted(dict.fromkeys(self.items))
+
+    def summary(self) -> str:
+        e, w = len(self.errors), len(self.warnings)
+        return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+
+
+class PlanError(Exception):
+    """The plan or its data has errors; `diagnostics` says where."""
+
+    def __init__(self, diagnostics: Diagnostics):
+        super().__init__(diagnostics.summary())
+        self.diagnostics = diagnostics
+
+
+class UsageError(Exception):
+    """The command was asked for something it cannot do (missing folder, bad option, I/O)."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """': did you mean "x"?' for the closest choice, or ''."""
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f': did you mean "{match[0]}"?' if match else ""
