@@ -178,6 +178,15 @@ def _items(node: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
 
 
+_REF = re.compile(r"^\d+(\.\d+)*[a-z]?$")
+
+
+def _ref(node: Any) -> str | None:
+    """The node's ref if it is well formed (a malformed one is the schema's to report)."""
+    ref = _text(node, "ref")
+    return ref if ref and _REF.match(ref) else None
+
+
 def _text(node: Any, key: str) -> str | None:
     value = node.get(key) if isinstance(node, dict) else None
     value = m._as_text(value)
@@ -353,7 +362,7 @@ def _check_workstreams(sources: list[LoadedFile], refs: _Refs, diags: Diagnostic
 
 def _check_outcome(src: LoadedFile, opath: tuple[Any, ...], outcome: dict[str, Any], number: int | None,
                    refs: _Refs, claim: Any, diags: Diagnostics) -> None:
-    oref = _text(outcome, "ref")
+    oref = _ref(outcome)
     if oref:
         if number is not None and not re.fullmatch(rf"{number}\.\d+", oref):
             diags.error(src.display, src.positions.of(opath + ("ref",)),
@@ -372,7 +381,7 @@ def _check_outcome(src: LoadedFile, opath: tuple[Any, ...], outcome: dict[str, A
                       f"outcome {oref} has no measurable impact: add an impact statement with a figure and a date, or link a metric")
     for ai, action in _items(outcome, "actions"):
         apath = opath + ("actions", ai)
-        aref = _text(action, "ref")
+        aref = _ref(action)
         label = f"action {aref}" if aref else "this action"
         if aref and oref and not re.fullmatch(re.escape(oref) + r"[a-z]?", aref):
             diags.error(src.display, src.positions.of(apath + ("ref",)),
