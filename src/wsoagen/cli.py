@@ -76,9 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from wsoagen import pipeline
     from wsoagen.validate import validate_plan
 
+    if args.command == "build":  # the renderers load slowly: validate does without them
+        from wsoagen import pipeline
     total = Diagnostics()
     failed = False
     for folder in args.plans:

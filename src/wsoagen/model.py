@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,6 +25,7 @@ from pydantic import (
 
 from wsoagen.dates import When, parse_when
 from wsoagen.load import YamlFloat, YamlInt
+from wsoagen.render import markdown
 
 
 def _as_text(value: Any) -> Any:
@@ -97,7 +99,14 @@ Day = Annotated[
     WithJsonSchema({"type": "string", "description": "A day: 2019-06-10 or 10 June 2019."}),
 ]
 
-Markdown = Text
+def _safe_markdown(text: str) -> str:
+    found = markdown.problems(text)
+    if found:
+        raise ValueError("; ".join(found))
+    return text
+
+
+Markdown = Annotated[Text, AfterValidator(_safe_markdown)]
 """Text with Markdown: paragraphs, **bold**, *italic*, lists with `- `, links. Raw HTML is shown as text."""
 
 

@@ -1,7 +1,8 @@
 """Turn a plan folder into its documents: the one place where the stages are chained.
 
-load -> validate -> (metrics -> status as at a date -> charts) -> HTML -> PDF / DOCX
-Every output goes to `OUT/<plan folder name>/`, written atomically.
+load + validate -> (metrics, status as at a date, charts: to come) -> HTML -> PDF and DOCX
+Everything is rendered in memory first, then each file is written atomically to
+`OUT/<plan folder name>/`, so a failed build leaves the previous outputs intact.
 """
 
 from __future__ import annotations
@@ -11,10 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from wsoagen.diagnostics import Diagnostics
+import jinja2
+
+from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.model import Plan
 from wsoagen.output import write_atomic
+from wsoagen.render.docx import UnsupportedHtml, html_to_docx
+from wsoagen.render.html import render_html, template_dirs
+from wsoagen.render.pdf import FetchRefused, html_to_pdf
 from wsoagen.validate import validate_plan
+
+DOCUMENTS = ("wsoa",)
 
 
 @dataclass
@@ -30,9 +38,33 @@ def plan_json(plan: Plan) -> bytes:
 
 
 def build(folder: Path, out: Path, as_at: date) -> BuildResult:
-    """Validate `folder` and write its outputs under `out/<name>/`; PlanError if invalid."""
+    """Validate `folder` and write its documents under `out/<name>/`; PlanError if anything fails."""
     plan, diags = validate_plan(folder)
+    dirs = template_dirs(folder, plan.plan.house_style)
+
+    files: dict[str, bytes] = {"plan.json": plan_json(plan)}
+    for kind in DOCUMENTS:
+        try:
+            html = render_html(plan, kind, as_at, folder)
+            files[f"{kind}.html"] = html.encode("utf-8")
+            files[f"{kind}.pdf"] = html_to_pdf(html, dirs[0], [folder, *dirs], as_at)
+            files[f"{kind}.docx"] = html_to_docx(html, _reference_docx(dirs))
+        except jinja2.TemplateSyntaxError as exc:
+            diags.error(exc.filename or exc.name or "template", (exc.lineno or 0, 0), f"template error: {exc.message}")
+        except jinja2.TemplateError as exc:
+            diags.error(dirs[0] / f"{kind}.html.j2", (0, 0), f"template error: {exc}")
+        except (FetchRefused, UnsupportedHtml) as exc:
+            diags.error(dirs[0] / f"{kind}.html.j2", (0, 0), str(exc))
+    if diags.errors:
+        raise PlanError(diags)
+
     target = out / plan.name
     result = BuildResult(plan, diags)
-    result.written.append(write_atomic(target / "plan.json", plan_json(plan)))
+    for name, data in files.items():
+        result.written.append(write_atomic(target / name, data))
     return result
+
+
+def _reference_docx(dirs: list[Path]) -> Path:
+    """The house style's reference.docx, else the default one."""
+    return next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())

@@ -1,0 +1,1 @@
+"""Renderers: plan -> HTML (Jinja2), HTML -> PDF (WeasyPrint), HTML -> DOCX (python-docx)."""

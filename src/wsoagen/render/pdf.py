@@ -1,0 +1,74 @@
+"""Turn the HTML subset into a tagged PDF (PDF/UA-1) with WeasyPrint, safely and reproducibly.
+
+In: an HTML string, the folders it may read from (templates, the plan), a fixed timestamp.
+Out: PDF bytes. Only `data:` URLs and files inside the allowed folders are fetched; anything
+else (http:, file:///etc/passwd, /dev, attachments elsewhere) stops the render with
+`FetchRefused`. The same HTML gives byte-identical PDF: SOURCE_DATE_EPOCH is fixed while
+rendering (fontTools stamps subset fonts with the time) and the HTML carries fixed dcterms dates.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+
+class FetchRefused(FatalURLFetchingError):
+    """The document asked for something outside the plan and template folders."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
+
+    def __str__(self) -> str:
+        return f'the document tried to load "{self.url}": only files in the plan and template folders may be used'
+
+
+class SafeFetcher(URLFetcher):
+    """Fetch `data:` URLs and regular files under `roots`; refuse everything else."""
+
+    def __init__(self, roots: list[Path]):
+        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+        self.roots = [r.resolve() for r in roots]
+
+    def fetch(self, url, headers=None):
+        scheme = url.split(":", 1)[0].lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(unquote(urlparse(url).path)).resolve()
+            if path.is_file() and any(path.is_relative_to(root) for root in self.roots):
+                return super().fetch(url, headers)
+        raise FetchRefused(url)
+
+
+@contextmanager
+def _fixed_time(when: date):
+    """SOURCE_DATE_EPOCH for the duration of a render (restored afterwards)."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(when.year, when.month, when.day, tzinfo=timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def html_to_pdf(html: str, base_dir: Path, roots: list[Path], when: date) -> bytes:
+    """Render `html` (relative URLs resolve against `base_dir`) to tagged PDF bytes."""
+    fetcher = SafeFetcher([base_dir, *roots])
+    with _fixed_time(when):
+        document = HTML(string=html, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
+        return document.write_pdf(pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False)
+
+
+LOGGER = logging.getLogger("weasyprint")
