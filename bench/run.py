@@ -5,10 +5,12 @@ Prints ratios, never asserts: performance targets live here, not in timed tests.
 
 from __future__ import annotations
 
-import statistics
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -18,6 +20,9 @@ sys.path.insert(0, str(HERE))
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen.validate import plan_files, validate_plan  # noqa: E402
+from wsoagen import pipeline  # noqa: E402
+from wsoagen.render.docx import html_to_docx  # noqa: E402
+from wsoagen.render.html import render_html, template_dirs  # noqa: E402
 
 EXAMPLE = HERE.parent / "plans" / "peterborough"
 
@@ -49,12 +54,49 @@ def bench_validate(plans: dict[str, Path]) -> None:
         print(f"  {label:<12} {milestones:>10} {ours:>9.3f}s {bare:>11.3f}s {ours / bare:>6.2f}x")
 
 
+AS_AT = date(2019, 11, 15)
+
+
+def bench_documents(plans: dict[str, Path], tmp: Path) -> None:
+    """Whole build, and the DOCX writer, against WeasyPrint alone (and pandoc) on the same HTML."""
+    from weasyprint import HTML
+
+    pandoc = shutil.which("pandoc")
+    print("\nbuild the WSOA (html + pdf + docx + plan.json), best of 2")
+    print(f"  {'plan':<8} {'milestones':>10} {'pages':>6} {'build':>8} {'weasyprint':>11} {'ratio':>6}"
+          f" {'our docx':>9} {'of weasy':>9} {'pandoc docx':>12}")
+    for label, folder in plans.items():
+        plan, _ = validate_plan(folder)
+        milestones = sum(len(a.milestones) for w in plan.workstreams for o in w.outcomes for a in o.actions)
+        html = render_html(plan, "wsoa", AS_AT, folder)
+        dirs = template_dirs(folder, plan.plan.house_style)
+        reference = next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())
+        out = tmp / f"out-{label}"
+        build = best_of(lambda: pipeline.build(folder, out, AS_AT), 2)
+        weasy = best_of(lambda: HTML(string=html, base_url=str(dirs[0])).write_pdf(), 2)
+        pages = len(HTML(string=html, base_url=str(dirs[0])).render().pages)
+        ours = best_of(lambda: html_to_docx(html, reference), 2)
+        pandoc_time = "not installed"
+        if pandoc:
+            src = tmp / f"{label}.html"
+            src.write_text(html, encoding="utf-8")
+            t = best_of(lambda: subprocess.run([pandoc, "-f", "html", "-t", "docx", "-o", str(tmp / f"{label}.docx"), str(src)], check=True), 2)
+            pandoc_time = f"{t:.2f}s"
+        print(f"  {label:<8} {milestones:>10} {pages:>6} {build:>7.2f}s {weasy:>10.2f}s {build / weasy:>5.2f}x"
+              f" {ours:>8.2f}s {ours / weasy:>8.1%} {pandoc_time:>12}")
+    print("  targets: our docx under 15% of WeasyPrint at every size, and no slower than pandoc")
+
+
 def main() -> None:
+    only = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
         plans = {"example": EXAMPLE}
         for factor in (4, 10):
             plans[f"x{factor}"] = make_synthetic(EXAMPLE, factor, Path(tmp) / f"synthetic-x{factor}")
-        bench_validate(plans)
+        if not only or "validate" in only:
+            bench_validate(plans)
+        if not only or "documents" in only:
+            bench_documents(plans, Path(tmp))
 
 
 if __name__ == "__main__":

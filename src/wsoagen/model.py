@@ -19,6 +19,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     StringConstraints,
     WithJsonSchema,
 )
@@ -216,6 +217,8 @@ class Status(Strict):
     """Fill colour for status cells (#rrggbb). Documents always show the words too."""
     complete: bool = False
     """True for the status that means the milestone is done (Blue in BRAG)."""
+    on_track: bool = False
+    """True for the status that claims the milestone is on track (Green in BRAG): warned when overdue."""
 
 
 class StatusScheme(Strict):
@@ -231,7 +234,7 @@ class StatusScheme(Strict):
 
 DEFAULT_STATUSES = [
     Status(id="blue", label="Blue", meaning="complete", colour="#1d70b8", complete=True),
-    Status(id="green", label="Green", meaning="on track", colour="#00703c"),
+    Status(id="green", label="Green", meaning="on track", colour="#00703c", on_track=True),
     Status(id="amber", label="Amber", meaning="behind schedule", colour="#ffbf47"),
     Status(id="red", label="Red", meaning="not started / at risk", colour="#d4351c"),
 ]
@@ -252,7 +255,7 @@ DEFAULT_RESOURCE_FLAGS = [
 ]
 
 
-# ---------------------------------------------------------------- metrics (detailed in their own module later)
+# ---------------------------------------------------------------- metrics
 
 
 class Measure(Strict):
@@ -264,6 +267,21 @@ class Measure(Strict):
     """When it was measured or is due, e.g. "Jan 2019" or "April 2021"."""
     label: Text | None = None
     """Words for the period or benchmark, e.g. "academic year 21/22", "England average"."""
+
+
+class DataPoint(BaseModel):
+    """One actual value of a metric, read from a data file in the plan's `data/` folder."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: FuzzyDate
+    """When it was measured (a day or a month)."""
+    value: float
+    """The value."""
+    note: str | None = None
+    """A note from the data file."""
+    source: str
+    """Where it came from: file and row."""
 
 
 class Metric(Strict):
@@ -285,6 +303,10 @@ class Metric(Strict):
     """Milestone targets on the way."""
     source: Text | None = None
     """Where the data comes from."""
+    evidences: list[Ref] = []
+    """Refs of the outcomes this metric evidences, e.g. ["2.2"]."""
+    illustrative: bool = False
+    """True if the figures are made up for illustration (documents say so)."""
 
 
 # ---------------------------------------------------------------- risks and recommendations
@@ -414,6 +436,12 @@ class Milestone(Strict):
     """Resource flag for this milestone, where it differs from its action's."""
     updates: list[Update] = []
     """Dated progress updates, oldest first."""
+    _where: tuple[str, int, int] = PrivateAttr(default=("", 0, 0))
+    # (file, line, column) of this milestone, set by validation for diagnostics after it.
+
+    @property
+    def where(self) -> tuple[str, int, int]:
+        return self._where
 
 
 class Action(Strict):
@@ -491,6 +519,8 @@ class Plan(BaseModel):
     """The plan folder's name."""
     plan: PlanFile
     workstreams: list[Workstream]
+    series: dict[str, list[DataPoint]] = {}
+    """Actual values per metric id, oldest first, merged from the data files."""
 
     def statuses(self) -> list[Status]:
         return self.plan.status_scheme.statuses or DEFAULT_STATUSES

@@ -1,6 +1,6 @@
 """Turn a plan folder into its documents: the one place where the stages are chained.
 
-load + validate -> (metrics, status as at a date, charts: to come) -> HTML -> PDF and DOCX
+load + validate + merge metric data -> status as at a date -> charts -> HTML -> PDF and DOCX
 Everything is rendered in memory first, then each file is written atomically to
 `OUT/<plan folder name>/`, so a failed build leaves the previous outputs intact.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from wsoagen import charts, status
 from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.model import Plan
 from wsoagen.output import write_atomic
@@ -23,6 +24,7 @@ from wsoagen.render.pdf import FetchRefused, html_to_pdf
 from wsoagen.validate import validate_plan
 
 DOCUMENTS = ("wsoa",)
+CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 
 
 @dataclass
@@ -40,12 +42,15 @@ def plan_json(plan: Plan) -> bytes:
 def build(folder: Path, out: Path, as_at: date) -> BuildResult:
     """Validate `folder` and write its documents under `out/<name>/`; PlanError if anything fails."""
     plan, diags = validate_plan(folder)
+    status.check(plan, as_at, diags)
+    picture = status.summary(plan, as_at)
+    figures = charts.draw_all(plan, picture, as_at, charts.ChartRenderer(out / CHART_CACHE))
     dirs = template_dirs(folder, plan.plan.house_style)
 
     files: dict[str, bytes] = {"plan.json": plan_json(plan)}
     for kind in DOCUMENTS:
         try:
-            html = render_html(plan, kind, as_at, folder)
+            html = render_html(plan, kind, as_at, folder, figures)
             files[f"{kind}.html"] = html.encode("utf-8")
             files[f"{kind}.pdf"] = html_to_pdf(html, dirs[0], [folder, *dirs], as_at)
             files[f"{kind}.docx"] = html_to_docx(html, _reference_docx(dirs))

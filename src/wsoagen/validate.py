@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from wsoagen import model as m
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError, did_you_mean
 from wsoagen.load import LoadedFile, load_file
+from wsoagen.metrics import load_series
 
 PLAN_FILE = "plan.yaml"
 WORKSTREAM_DIR = "workstreams"
@@ -47,20 +48,26 @@ def validate_plan(folder: Path) -> tuple[m.Plan, Diagnostics]:
     plan_file = _check_model(plan_src, m.PlanFile, diags) if plan_src else None
     ws_srcs = [src for path in ws_paths if (src := load_file(path, str(path), diags))]
     workstreams = [_check_model(src, m.Workstream, diags) for src in ws_srcs]
+    for src, ws in zip(ws_srcs, workstreams):
+        if ws is not None:
+            _remember_places(src, ws)
     if not ws_paths:
         diags.warning(folder / WORKSTREAM_DIR, (0, 0), "this plan has no workstream files yet")
 
     refs = _Refs(plan_src)
     if plan_src:
         _check_plan_file(plan_src, refs, diags)
-    _check_workstreams(ws_srcs, refs, diags)
+    outcome_refs = _check_workstreams(ws_srcs, refs, diags)
+    if plan_src:
+        _check_metrics(plan_src, outcome_refs, diags)
+    series = load_series(folder, refs.metric_units, diags)
 
     if diags.errors or plan_file is None or None in workstreams:
         raise PlanError(diags)
     ordered = sorted(workstreams, key=lambda w: w.number)
     for ws in ordered:
         _canonical_statuses(ws, refs)
-    return m.Plan(name=folder.resolve().name, plan=plan_file, workstreams=ordered), diags
+    return m.Plan(name=folder.resolve().name, plan=plan_file, workstreams=ordered, series=series), diags
 
 
 # ---------------------------------------------------------------- schema errors in plain English
@@ -216,6 +223,7 @@ class _Refs:
         self.people = [t for _, p in _items(data, "people") if (t := _text(p, "id"))]
         self.orgs = [t for _, o in _items(data, "organisations") if (t := _text(o, "id"))]
         self.metrics = [t for _, x in _items(data, "metrics") if (t := _text(x, "id"))]
+        self.metric_units = {t: _text(x, "unit") or "count" for _, x in _items(data, "metrics") if (t := _text(x, "id"))}
         scheme = data.get("status_scheme") if data else None
         scheme = scheme if isinstance(scheme, dict) else {}
         self.percent = scheme.get("percent") is True
@@ -264,6 +272,14 @@ class _Refs:
         if code not in self.flags:
             diags.error(src.display, src.positions.of(path),
                         f'unknown resource flag "{code}"{did_you_mean(code, self.flags)} (this plan\'s flags are: {", ".join(self.flags)})')
+
+
+def _remember_places(src: LoadedFile, ws: m.Workstream) -> None:
+    """Give each milestone its file position, for diagnostics raised after validation."""
+    for oi, outcome in enumerate(ws.outcomes):
+        for ai, action in enumerate(outcome.actions):
+            for mi, ms in enumerate(action.milestones):
+                ms._where = (src.display, *src.positions.of(("outcomes", oi, "actions", ai, "milestones", mi)))
 
 
 def _canonical_statuses(ws: m.Workstream, refs: _Refs) -> None:
@@ -319,7 +335,17 @@ def _check_plan_file(src: LoadedFile, refs: _Refs, diags: Diagnostics) -> None:
 _MEASURABLE = re.compile(r"\d")
 
 
-def _check_workstreams(sources: list[LoadedFile], refs: _Refs, diags: Diagnostics) -> None:
+def _check_metrics(src: LoadedFile, outcome_refs: set[str], diags: Diagnostics) -> None:
+    """Each metric's `evidences` must name outcomes that exist."""
+    for i, metric in _items(src.data, "metrics"):
+        for j, ref in _texts(metric, "evidences"):
+            if ref not in outcome_refs:
+                diags.error(src.display, src.positions.of(("metrics", i, "evidences", j)),
+                            f'unknown outcome "{ref}"{did_you_mean(ref, sorted(outcome_refs))}')
+
+
+def _check_workstreams(sources: list[LoadedFile], refs: _Refs, diags: Diagnostics) -> set[str]:
+    """Check the rules that span workstream files; return the outcome refs found."""
     numbers: dict[int, LoadedFile] = {}
     claimed: dict[tuple[str, str], tuple[LoadedFile, int]] = {}
 
@@ -358,6 +384,7 @@ def _check_workstreams(sources: list[LoadedFile], refs: _Refs, diags: Diagnostic
                 refs.organisation(src, ("delivery_partners", i, "organisation"), oid, diags)
         for oi, outcome in _items(ws, "outcomes"):
             _check_outcome(src, ("outcomes", oi), outcome, number, refs, claim, diags)
+    return {ref for what, ref in claimed if what == "outcome"}
 
 
 def _check_outcome(src: LoadedFile, opath: tuple[Any, ...], outcome: dict[str, Any], number: int | None,

@@ -18,8 +18,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from wsoagen.charts import Figures
+from wsoagen.evidence import number
 from wsoagen.model import Action, Milestone, Outcome, Person, Plan, Status, Workstream
 from wsoagen.render.markdown import to_html, to_inline_html
+from wsoagen.status import MilestoneState, summary
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
@@ -39,7 +42,7 @@ def environment(dirs: list[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=to_html, md_inline=to_inline_html, long_date=long_date, text_on=text_on)
+    env.filters.update(md=to_html, md_inline=to_inline_html, long_date=long_date, text_on=text_on, number=number)
     return env
 
 
@@ -110,13 +113,24 @@ def action_table(ws: Workstream) -> list[OutcomeGroup]:
 class Context:
     """What templates can ask of a plan, beyond the model itself."""
 
-    def __init__(self, plan: Plan, as_at: date):
+    def __init__(self, plan: Plan, as_at: date, figures: Figures | None = None):
         self.plan = plan
         self.p = plan.plan
         self.as_at = as_at
         self.people = {p.id: p for p in self.p.people}
         self.orgs = {o.id: o for o in self.p.organisations}
         self.statuses = {s.id: s for s in plan.statuses()}
+        self.summary = summary(plan, as_at)
+        self._states = {id(s.milestone): s for s in self.summary.states}
+        self.figures = figures
+        self.metrics = {m.id: m for m in self.p.metrics}
+
+    def state(self, ms: Milestone) -> MilestoneState:
+        """The milestone's status as at the document's date, and whether it is overdue."""
+        return self._states[id(ms)]
+
+    def outcome_title(self, ref: str) -> str:
+        return next((f"{o.ref} {o.text.splitlines()[0]}" for w in self.plan.workstreams for o in w.outcomes if o.ref == ref), ref)
 
     def person(self, pid: str) -> Person:
         return self.people[pid]
@@ -171,9 +185,10 @@ class Context:
     action_table = staticmethod(action_table)
 
 
-def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = None) -> str:
+def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = None, figures: Figures | None = None) -> str:
     """The document `kind` (a template `<kind>.html.j2`) for `plan`, as one HTML string."""
     dirs = template_dirs(plan_folder, plan.plan.house_style)
     env = environment(dirs)
     template = env.get_template(f"{kind}.html.j2")
-    return template.render(ctx=Context(plan, as_at), plan=plan.plan, workstreams=plan.workstreams, as_at=as_at)
+    ctx = Context(plan, as_at, figures)
+    return template.render(ctx=ctx, plan=plan.plan, workstreams=plan.workstreams, as_at=as_at, figures=figures)

@@ -1,0 +1,215 @@
+"""Turn the metric data files of a plan folder into series of values per metric.
+
+In: `data/*.csv` and `data/*.xlsx` in a plan folder, and the metrics the plan declares
+(id -> unit). Out: {metric id: [DataPoint, ...] oldest first}, and a diagnostic for every bad
+cell at `file:row:col` (unknown metric, non-numeric value, impossible or duplicate date, a
+percentage over 100, a negative count), all in one run.
+
+Two layouts are read, told apart by the header row:
+- long:  `metric,date,value[,note]`, one value per row;
+- wide:  `metric,Jan 2019,Feb 2019,...`, one row per metric and one column per period, as
+         trackers are kept. Empty cells are months without data.
+Lines starting with `#` are comments (e.g. to say which figures are illustrative).
+Hand-written on the csv module and openpyxl rather than pandas, because every value must keep
+its row and column for the diagnostics, and the two layouts need their own checks anyway.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+from wsoagen.dates import When, parse_when
+from wsoagen.diagnostics import Diagnostics, did_you_mean
+from wsoagen.model import DataPoint
+
+DATA_DIR = "data"
+MAX_DATA_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    value: Any
+
+
+def data_files(folder: Path) -> list[Path]:
+    base = folder / DATA_DIR
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith((".", "~$")))
+
+
+def load_series(folder: Path, units: dict[str, str], diags: Diagnostics) -> dict[str, list[DataPoint]]:
+    """Every data file's values, checked against the declared metrics and their units."""
+    reader = _SeriesReader(units, diags)
+    for path in data_files(folder):
+        display = str(path)
+        try:
+            if path.stat().st_size > MAX_DATA_BYTES:
+                diags.error(display, (1, 1), f"data file is too large (the limit is {MAX_DATA_BYTES:,} bytes)")
+                continue
+            tables = list(_csv_tables(path)) if path.suffix.lower() == ".csv" else list(_xlsx_tables(path))
+        except (OSError, ValueError, KeyError) as exc:
+            diags.error(display, (1, 1), f"cannot read data file: {exc}")
+            continue
+        for sheet, rows in tables:
+            reader.read_table(display, sheet, rows)
+    return {mid: sorted(points, key=lambda p: p.date.start) for mid, points in reader.series.items()}
+
+
+def _csv_tables(path: Path) -> Iterator[tuple[str | None, list[list[Cell]]]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("it is not UTF-8 text: save it as CSV UTF-8") from None
+    reader = csv.reader(io.StringIO(text))
+    rows = []
+    for values in reader:
+        rows.append([Cell(reader.line_num, c + 1, v) for c, v in enumerate(values)])
+    yield None, rows
+
+
+def _xlsx_tables(path: Path) -> Iterator[tuple[str | None, list[list[Cell]]]]:
+    from openpyxl import load_workbook  # defusedxml guards it against hostile XML
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for sheet in book.worksheets:
+            rows = []
+            for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                rows.append([Cell(r, c + 1, v) for c, v in enumerate(values)])
+            yield sheet.title, rows
+    finally:
+        book.close()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+_NUMBER = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+class _SeriesReader:
+    def __init__(self, units: dict[str, str], diags: Diagnostics):
+        self.units = units
+        self.diags = diags
+        self.series: dict[str, list[DataPoint]] = {}
+        self.seen: dict[tuple[str, date], str] = {}
+
+    def error(self, display: str, sheet: str | None, cell: Cell, message: str) -> None:
+        prefix = f"sheet '{sheet}': " if sheet else ""
+        self.diags.error(display, (cell.row, cell.col), prefix + message)
+
+    def read_table(self, display: str, sheet: str | None, rows: list[list[Cell]]) -> None:
+        rows = [r for r in rows if any(_text(c.value) for c in r) and not _text(r[0].value).startswith("#")]
+        if not rows:
+            return
+        header = [_text(c.value).lower() for c in rows[0]]
+        if header[:1] != ["metric"]:
+            self.error(display, sheet, rows[0][0], 'the first column must be headed "metric" '
+                       '(then "date", "value" and optionally "note"; or one column per month)')
+            return
+        if "value" in header and "date" in header:
+            self._read_long(display, sheet, rows, header)
+        else:
+            self._read_wide(display, sheet, rows)
+
+    def _metric(self, display: str, sheet: str | None, cell: Cell) -> str | None:
+        mid = _text(cell.value)
+        if mid in self.units:
+            return mid
+        hint = did_you_mean(mid, self.units) or " (declare it under `metrics` in plan.yaml)"
+        self.error(display, sheet, cell, f'unknown metric "{mid}"{hint}')
+        return None
+
+    def _read_long(self, display: str, sheet: str | None, rows: list[list[Cell]], header: list[str]) -> None:
+        at = {name: header.index(name) for name in ("metric", "date", "value", "note") if name in header}
+        for row in rows[1:]:
+            def cell(name: str) -> Cell:
+                i = at[name]
+                return row[i] if i < len(row) else Cell(row[0].row, i + 1, None)
+
+            mid = self._metric(display, sheet, cell("metric"))
+            when = self._date(display, sheet, cell("date"))
+            value = self._value(display, sheet, cell("value"), mid, required=True)
+            note = _text(cell("note").value) or None if "note" in at else None
+            if mid and when and value is not None:
+                self._add(display, sheet, cell("date"), mid, when, value, note)
+
+    def _read_wide(self, display: str, sheet: str | None, rows: list[list[Cell]]) -> None:
+        periods = [self._date(display, sheet, c) for c in rows[0][1:]]
+        for row in rows[1:]:
+            mid = self._metric(display, sheet, row[0])
+            for cell, when in zip(row[1:], periods):
+                value = self._value(display, sheet, cell, mid, required=False)
+                if mid and when and value is not None:
+                    self._add(display, sheet, cell, mid, when, value, None)
+
+    def _date(self, display: str, sheet: str | None, cell: Cell) -> When | None:
+        value = cell.value
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return When(value.isoformat(), value, value, "day", "by")
+        text = _text(value)
+        try:
+            when = parse_when(text)
+        except ValueError as exc:
+            self.error(display, sheet, cell, str(exc))
+            return None
+        if when.kind != "by" or when.precision not in ("day", "month"):
+            self.error(display, sheet, cell, f'"{text}" should be a day or a month, e.g. 22/07/2019 or Jan 2019')
+            return None
+        return when
+
+    def _value(self, display: str, sheet: str | None, cell: Cell, mid: str | None, required: bool) -> float | None:
+        raw = cell.value
+        if isinstance(raw, bool):
+            raw = str(raw)
+        if isinstance(raw, (int, float)):
+            number = float(raw)
+        else:
+            text = _text(raw)
+            if not text:
+                if required:
+                    self.error(display, sheet, cell, "a value is needed here")
+                return None
+            digits = text[:-1].strip() if text.endswith("%") else text
+            if not _NUMBER.match(digits):
+                self.error(display, sheet, cell, f'"{text}" is not a number')
+                return None
+            number = float(digits.replace(",", ""))
+        unit = self.units.get(mid or "")
+        if unit == "%" and not 0 <= number <= 100:
+            self.error(display, sheet, cell, f"{_fmt(number)}% is not a percentage between 0 and 100")
+            return None
+        if unit in ("count", "days", "weeks", "months") and number < 0:
+            self.error(display, sheet, cell, f"{_fmt(number)} cannot be negative for a {unit} measure")
+            return None
+        return number
+
+    def _add(self, display: str, sheet: str | None, cell: Cell, mid: str, when: When, value: float, note: str | None) -> None:
+        where = f"{display}:{cell.row}"
+        key = (mid, when.start)
+        if key in self.seen:
+            self.error(display, sheet, cell, f'a second value for "{mid}" on {when.text} (the first is at {self.seen[key]})')
+            return
+        self.seen[key] = where
+        self.series.setdefault(mid, []).append(DataPoint(date=when, value=value, note=note, source=where))
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"

@@ -1,0 +1,187 @@
+"""Turn a plan and an as-at date into the status picture boards ask for. Pure functions.
+
+- `milestone_states`: each milestone's status as at the date (statuses recorded after it are
+  ignored), whether it is complete and whether it is overdue. A month deadline ("Nov 2019")
+  is overdue from the first day of the next month; open-ended ones ("From Feb 2020") never are.
+- `summary`: counts by status per workstream and for the plan, the overdue list, what falls
+  due before a date.
+- `metric_progress`: latest value against target and interim target, on course or not,
+  movement since baseline.
+- `check`: warnings for derived facts that look wrong (complete without a date, "on track"
+  yet overdue), at the milestone's place in its file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wsoagen.dates import When
+from wsoagen.diagnostics import Diagnostics
+from wsoagen.model import DataPoint, Measure, Metric, Milestone, Plan, Status
+
+NOT_RATED = "not-rated"
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    workstream: int
+    action_ref: str
+    milestone: Milestone
+    status: Status | None
+    status_date: When | None
+    complete: bool
+    overdue: bool
+
+    @property
+    def due(self) -> date | None:
+        return self.milestone.deadline.end if self.milestone.deadline else None
+
+
+def _statuses(plan: Plan) -> dict[str, Status]:
+    return {s.id: s for s in plan.statuses()}
+
+
+def _percent_status(sid: str) -> Status:
+    done = sid == "100%"
+    return Status(id=sid, label=sid, meaning="complete" if done else "in progress",
+                  colour="#1d70b8" if done else "#f3f2f1", complete=done)
+
+
+def recorded_status(ms: Milestone, as_at: date) -> tuple[str | None, When | None]:
+    """The latest status recorded on or before `as_at`, from the milestone or its updates."""
+    recorded: list[tuple[date, int, str, When | None]] = []
+    if ms.status and (ms.status_date is None or ms.status_date.start <= as_at):
+        start = ms.status_date.start if ms.status_date else date.min
+        recorded.append((start, 0, ms.status, ms.status_date))
+    for i, update in enumerate(ms.updates, start=1):
+        if update.status and update.date.start <= as_at:
+            recorded.append((update.date.start, i, update.status, update.date))
+    if not recorded:
+        return None, None
+    _, _, sid, when = max(recorded, key=lambda r: (r[0], r[1]))
+    return sid, when
+
+
+def milestone_states(plan: Plan, as_at: date) -> list[MilestoneState]:
+    statuses = _statuses(plan)
+    states = []
+    for ws in plan.workstreams:
+        for outcome in ws.outcomes:
+            for action in outcome.actions:
+                for ms in action.milestones:
+                    sid, when = recorded_status(ms, as_at)
+                    status = statuses.get(sid) if sid in statuses else (_percent_status(sid) if sid else None)
+                    complete = bool(status and status.complete)
+                    overdue = bool(not complete and ms.deadline and ms.deadline.end and ms.deadline.end < as_at)
+                    states.append(MilestoneState(ws.number, action.ref, ms, status, when, complete, overdue))
+    return states
+
+
+@dataclass
+class WorkstreamSummary:
+    number: int
+    title: str
+    counts: dict[str, int] = field(default_factory=dict)  # status id (or NOT_RATED) -> milestones
+    total: int = 0
+    complete: int = 0
+    overdue: list[MilestoneState] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    as_at: date
+    statuses: list[Status]
+    workstreams: list[WorkstreamSummary]
+    states: list[MilestoneState]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for ws in self.workstreams:
+            for sid, n in ws.counts.items():
+                out[sid] = out.get(sid, 0) + n
+        return out
+
+    @property
+    def overdue(self) -> list[MilestoneState]:
+        return [s for s in self.states if s.overdue]
+
+    def due_between(self, start: date, end: date) -> list[MilestoneState]:
+        """Milestones not complete whose deadline ends within [start, end]."""
+        return [s for s in self.states if not s.complete and s.due and start <= s.due <= end]
+
+
+def summary(plan: Plan, as_at: date) -> Summary:
+    states = milestone_states(plan, as_at)
+    by_ws = {ws.number: WorkstreamSummary(ws.number, ws.title) for ws in plan.workstreams}
+    for state in states:
+        ws = by_ws[state.workstream]
+        key = state.status.id if state.status else NOT_RATED
+        ws.counts[key] = ws.counts.get(key, 0) + 1
+        ws.total += 1
+        ws.complete += state.complete
+        if state.overdue:
+            ws.overdue.append(state)
+    return Summary(as_at, plan.statuses(), list(by_ws.values()), states)
+
+
+def check(plan: Plan, as_at: date, diags: Diagnostics) -> None:
+    """Warn, at the milestone's place, about statuses that contradict the dates."""
+    for state in milestone_states(plan, as_at):
+        where = state.milestone.where
+        if state.complete and state.status_date is None:
+            diags.warning(where[0], where[1:], f"a milestone of action {state.action_ref} is {state.status.label} (complete) but has no `status_date`: say when it was completed")
+        if state.overdue and state.status and state.status.on_track:
+            diags.warning(where[0], where[1:], f"a milestone of action {state.action_ref} is {state.status.label} ({state.status.meaning}) but its deadline {state.milestone.deadline.text} has passed")
+
+
+# ---------------------------------------------------------------- metrics
+
+
+@dataclass
+class MetricProgress:
+    metric: Metric
+    points: list[DataPoint]  # up to the as-at date
+    latest: DataPoint | None
+    first: DataPoint | None
+    target_now: Measure | None  # the interim or final target that applies at the latest value's date
+    on_course: bool | None
+    movement: float | None  # latest minus baseline (or first value)
+    improved: bool | None
+
+
+def _better(metric: Metric, a: float, b: float) -> bool:
+    """Is a at least as good as b?"""
+    return a >= b if metric.better == "higher" else a <= b
+
+
+def metric_progress(metric: Metric, series: list[DataPoint], as_at: date) -> MetricProgress:
+    points = [p for p in series if p.date.start <= as_at]
+    latest = points[-1] if points else None
+    first = points[0] if points else None
+    target_now = None
+    on_course = None
+    if latest:
+        dated = sorted((t for t in [*metric.interim_targets, *([metric.target] if metric.target else [])] if t.date),
+                       key=lambda t: t.date.start)
+        due = [t for t in dated if t.date.end is not None and t.date.end <= as_at]
+        upcoming = [t for t in dated if t not in due]
+        if due:
+            target_now = due[-1]
+            on_course = _better(metric, latest.value, target_now.value)
+        elif upcoming and metric.baseline is not None and metric.baseline.date:
+            # Between baseline and the next target: on course if at or beyond the straight line.
+            target_now = upcoming[0]
+            start, end = metric.baseline.date.start, target_now.date.end or target_now.date.start
+            span = max((end - start).days, 1)
+            frac = min(max((latest.date.start - start).days / span, 0.0), 1.0)
+            expected = metric.baseline.value + (target_now.value - metric.baseline.value) * frac
+            on_course = _better(metric, latest.value, expected)
+        elif metric.target is not None:
+            target_now = metric.target
+            on_course = _better(metric, latest.value, metric.target.value)
+    start_value = metric.baseline.value if metric.baseline is not None else (first.value if first else None)
+    movement = latest.value - start_value if latest and start_value is not None else None
+    improved = None if movement in (None, 0) else (movement > 0) == (metric.better == "higher")
+    return MetricProgress(metric, points, latest, first, target_now, on_course, movement, improved)

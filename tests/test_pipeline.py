@@ -1,0 +1,144 @@
+"""`wsoagen build` end to end: every output, reproducible, atomic, Word and PDF agreeing."""
+
+import io
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from conftest import EXAMPLE, MINI_WORKSTREAM
+
+AS_AT = "2019-11-15"
+OUTPUTS = ["plan.json", "wsoa.docx", "wsoa.html", "wsoa.pdf"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from wsoagen.cli import main
+
+    out = tmp_path_factory.mktemp("build")
+    assert main(["build", str(EXAMPLE), "-o", str(out), "--as-at", AS_AT]) == 0
+    return out / "peterborough"
+
+
+def test_every_output_is_written(built):
+    assert sorted(p.name for p in built.iterdir()) == OUTPUTS
+
+
+def test_building_twice_gives_identical_bytes(built, tmp_path, cli):
+    code, _, err = cli("build", EXAMPLE, "-o", tmp_path, "--as-at", AS_AT)
+    assert code == 0, err
+    for name in OUTPUTS:
+        assert (tmp_path / "peterborough" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def _words(text: str) -> Counter:
+    return Counter(re.findall(r"[^\W_]+", text.lower()))
+
+
+def docx_text(path: Path) -> str:
+    """Body text of a .docx in document order: paragraphs and the cells of tables (merged cells once)."""
+    document = docx.Document(str(path))
+    parts = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[1]
+        if tag == "p":
+            parts.append("".join(t.text or "" for t in child.iter("{*}t")))
+        elif tag == "tbl":
+            parts.append(" ".join(t.text or "" for t in child.iter("{*}t")))
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path, running_header: str) -> str:
+    pages = []
+    for page in PdfReader(str(path)).pages:
+        text = page.extract_text()
+        text = re.sub(r"Page \d+ of \d+", " ", text).replace(running_header, " ")
+        pages.append(text)
+    return "\n".join(pages)
+
+
+def test_word_and_pdf_say_the_same_thing(built):
+    title = "Peterborough Special Educational Needs Written Statement of Action"
+    words_docx = _words(docx_text(built / "wsoa.docx"))
+    words_pdf = _words(pdf_text(built / "wsoa.pdf", title))
+    # Running heads and "Page x of y" are removed from the PDF text; page numbers in the
+    # contents exist only in print, so numbers are compared separately below.
+    only_pdf = {w: n for w, n in (words_pdf - words_docx).items() if not w.isdigit()}
+    only_docx = {w: n for w, n in (words_docx - words_pdf).items() if not w.isdigit()}
+    assert only_pdf == {} and only_docx == {}
+    numbers_docx = {w for w in words_docx if w.isdigit()}
+    assert numbers_docx <= set(words_pdf)
+
+
+def test_docx_has_heading_styles_core_properties_and_repeating_headers(built):
+    document = docx.Document(str(built / "wsoa.docx"))
+    styles = [p.style.name for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert styles.count("Heading 2") >= 10
+    assert document.core_properties.title == "Peterborough Special Educational Needs Written Statement of Action"
+    assert document.core_properties.language == "en-GB"
+    xml = document.element.xml
+    assert xml.count("<w:tblHeader") >= 5
+    assert 'w:orient="landscape"' in xml
+
+
+def test_libreoffice_opens_the_docx(built, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed (Debian: libreoffice-writer-nogui); .ci/run installs it"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(built / "wsoa.docx")],
+        capture_output=True, text=True, timeout=240,
+    )
+    converted = tmp_path / "wsoa.pdf"
+    assert result.returncode == 0 and converted.is_file(), result.stderr
+    reader = PdfReader(str(converted))
+    assert len(reader.pages) > 20
+    assert "Joint planning and commissioning" in "".join(p.extract_text() for p in reader.pages[:12])
+
+
+def test_failed_build_keeps_earlier_outputs(make_plan, cli, tmp_path):
+    folder = make_plan()
+    out = tmp_path / "out"
+    code, _, err = cli("build", folder, "-o", out, "--as-at", AS_AT)
+    assert code == 0, err
+    before = {p.name: p.read_bytes() for p in (out / folder.name).iterdir()}
+    (folder / "workstreams" / "1-joint.yaml").write_text(MINI_WORKSTREAM.replace("deadline: Nov 2019", "deadline: never"))
+    code, _, err = cli("build", folder, "-o", out, "--as-at", AS_AT)
+    assert code == 1 and 'cannot read "never" as a date' in err
+    after = {p.name: p.read_bytes() for p in (out / folder.name).iterdir()}
+    assert after == before
+
+
+def test_broken_house_style_is_reported_and_writes_nothing(make_plan, cli, tmp_path):
+    from conftest import MINI_PLAN
+
+    folder = make_plan(plan=MINI_PLAN + "house_style: broken\n")
+    (folder / "templates" / "broken").mkdir(parents=True)
+    (folder / "templates" / "broken" / "wsoa.html.j2").write_text('{% extends "base.html.j2" %}\n{% block body %}{{ plan.nope }}{% endblock %}\n')
+    code, _, err = cli("build", folder, "-o", tmp_path / "out", "--as-at", AS_AT)
+    assert code == 1
+    assert "template error" in err and "nope" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
+    from wsoagen import output
+
+    target = tmp_path / "wsoa.pdf"
+    output.write_atomic(target, b"old")
+
+    def boom(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["wsoa.pdf"]
