@@ -36,10 +36,10 @@ def when_words(when: When | None, label: str | None = None) -> str:
     return f"by {when.text}"
 
 
-def _measure(metric: Metric, m: Measure) -> str:
+def _measure(metric: Metric, m: Measure, preposition: str = "by") -> str:
     text = number(m.value, metric.unit)
     if m.date:
-        text += f" by {m.date.text}"
+        text += f" {preposition} {m.date.text}"
     if m.label:
         text += f" ({m.label})"
     return text
@@ -72,7 +72,7 @@ def alt_text(metric: Metric, progress: MetricProgress) -> str:
     unit = metric.unit
     first, latest = progress.first, progress.latest
     if latest is None:
-        base = f" The baseline is {_measure(metric, metric.baseline)}." if metric.baseline else ""
+        base = f" The baseline is {_measure(metric, metric.baseline, 'in')}." if metric.baseline else ""
         return f"{metric.title}: no data yet.{base}{target_words(metric, progress).replace(', against a', ' The')}".strip()
     if first is latest:
         sentence = f"{metric.title} was {number(latest.value, unit)} {when_words(latest.date)}"

@@ -1,0 +1,37 @@
+"""Charts: drawn once and cached by content, fonts as the document's, alt text and data tables."""
+
+from datetime import date
+
+from conftest import EXAMPLE
+
+from wsoagen import charts, status
+from wsoagen.validate import validate_plan
+
+AS_AT = date(2020, 3, 31)
+
+
+def test_charts_are_cached_by_content(tmp_path):
+    plan, _ = validate_plan(EXAMPLE)
+    picture = status.summary(plan, AS_AT)
+    first = charts.ChartRenderer(tmp_path)
+    figures = charts.draw_all(plan, picture, AS_AT, first)
+    assert first.drawn == len(plan.plan.metrics) + 2
+    again = charts.ChartRenderer(tmp_path)
+    figures_again = charts.draw_all(plan, picture, AS_AT, again)
+    assert again.drawn == 0
+    assert [c.chart.svg for c in figures.metrics] == [c.chart.svg for c in figures_again.metrics]
+    later = charts.ChartRenderer(tmp_path)
+    charts.draw_all(plan, status.summary(plan, date(2020, 4, 30)), date(2020, 4, 30), later)
+    assert later.drawn == len(plan.plan.metrics) + 1  # the as-at marker moved; the status counts did not
+
+
+def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
+    plan, _ = validate_plan(EXAMPLE)
+    figures = charts.draw_all(plan, status.summary(plan, AS_AT), AS_AT, charts.ChartRenderer(tmp_path))
+    ehcp = next(v for v in figures.metrics if v.metric.id == "ehcp-20-weeks")
+    assert "Liberation Sans" in ehcp.chart.svg and "<text" in ehcp.chart.svg
+    assert ehcp.chart.png.startswith(b"\x89PNG")
+    assert ehcp.chart.alt == ("New EHC plans issued within 20 weeks rose from 9% in January 2019 to 90% in October 2019, "
+                              "against a target of 85% by March 2020. This is on course.")
+    assert ehcp.chart.table_rows[0] == ["January 2019", "9%"]
+    assert figures.status.alt.startswith("Milestones by status as at 31 March 2020: 11 of 106 complete")
