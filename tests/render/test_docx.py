@@ -531,3 +531,16 @@ def test_trailing_br_adds_no_empty_line_and_first_page_needs_no_break():
     doc = open_body('<section class="new-page"><p>a<br></p><p>b<br><br></p></section>')
     assert [p.text for p in doc.paragraphs] == ["a", "b\n"]
     assert doc.paragraphs[0].paragraph_format.page_break_before is None
+
+
+def test_new_page_after_a_landscape_section_gives_one_break_not_two():
+    doc = open_body(
+        '<p>a</p><section class="landscape"><h2>Wide</h2></section>'
+        '<section class="new-page"><h2>Next</h2></section>'
+        '<table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>'
+    )
+    next_heading = next(p for p in doc.paragraphs if p.text == "Next")
+    assert next_heading.paragraph_format.page_break_before is None
+    assert len(doc.sections) == 3 and len(doc.tables) == 2  # adjacent tables stay apart
+    body = [child.tag.split("}")[1] for child in doc.element.body]
+    assert body[-5:] == ["tbl", "p", "tbl", "p", "sectPr"]

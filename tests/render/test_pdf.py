@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import EXAMPLE, ROOT
 
+from wsoagen import charts, status
 from wsoagen.render.html import render_html
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
 from wsoagen.validate import validate_plan
@@ -19,10 +20,15 @@ TEMPLATES = ROOT / "templates" / "default"
 AS_AT = date(2019, 11, 15)
 
 
-@pytest.fixture(scope="module")
-def example_pdf():
+def example_html(cache: Path) -> str:
     plan, _ = validate_plan(EXAMPLE)
-    html = render_html(plan, "wsoa", AS_AT, EXAMPLE)
+    figures = charts.draw_all(plan, status.summary(plan, AS_AT), AS_AT, charts.ChartRenderer(cache))
+    return render_html(plan, "wsoa", AS_AT, EXAMPLE, figures)
+
+
+@pytest.fixture(scope="module")
+def example_pdf(tmp_path_factory):
+    html = example_html(tmp_path_factory.mktemp("charts"))
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append
@@ -61,9 +67,8 @@ def test_action_tables_are_landscape_with_page_numbers(example_pdf):
     assert f"{first_ws + 1}" in contents  # contents carry page numbers
 
 
-def test_same_html_same_bytes(example_pdf):
-    plan, _ = validate_plan(EXAMPLE)
-    html = render_html(plan, "wsoa", AS_AT, EXAMPLE)
+def test_same_html_same_bytes(example_pdf, tmp_path):
+    html = example_html(tmp_path)
     assert html_to_pdf(html, TEMPLATES, [EXAMPLE], AS_AT) == example_pdf[0]
 
 
