@@ -73,7 +73,7 @@ def bench_documents(plans: dict[str, Path], tmp: Path) -> None:
         reference = next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())
         out = tmp / f"out-{label}"
         build = best_of(lambda: pipeline.build(folder, out, AS_AT), 2)
-        weasy = best_of(lambda: HTML(string=html, base_url=str(dirs[0])).write_pdf(), 2)
+        weasy = best_of(lambda: HTML(string=html, base_url=str(dirs[0])).write_pdf(pdf_variant="pdf/ua-1"), 2)
         pages = len(HTML(string=html, base_url=str(dirs[0])).render().pages)
         ours = best_of(lambda: html_to_docx(html, reference), 2)
         pandoc_time = "not installed"
