@@ -5,7 +5,8 @@ dark headings, Title, Subtitle, Caption, Quote, bullet and numbered lists two le
 Hyperlink, Table Grid, TOC entries, header and footer, an A4 page with 2 cm margins, en-GB.
 A council restyles its documents by editing a copy of the output in Word, not this script.
 
-Run:  .venv/bin/python templates/make_reference_docx.py [OUTPUT]
+Run:  .venv/bin/python templates/make_reference_docx.py [OUTPUT [HEADING_COLOUR]]
+e.g.  .venv/bin/python templates/make_reference_docx.py templates/sefton/reference.docx 5A2D82
 The output is deterministic: the same python-docx gives the same bytes.
 """
 
@@ -223,7 +224,10 @@ def build() -> bytes:
 
 
 def main(argv: list[str]) -> int:
+    global HEADING
     target = Path(argv[1]) if len(argv) > 1 else OUT
+    if len(argv) > 2:  # a house style's heading colour, as RRGGBB
+        HEADING = argv[2].lstrip("#").upper()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(build())
     print(f"wrote {target}")

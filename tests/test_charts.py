@@ -34,4 +34,5 @@ def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
     assert ehcp.chart.alt == ("New EHC plans issued within 20 weeks rose from 9% in January 2019 to 90% in October 2019, "
                               "against a target of 85% by March 2020. This is on course.")
     assert ehcp.chart.table_rows[0] == ["January 2019", "9%"]
-    assert figures.status.alt.startswith("Milestones by status as at 31 March 2020: 11 of 106 complete")
+    assert figures.status.alt == ("Milestones by status as at 31 March 2020: 18 of 106 complete, 28 overdue. "
+                                  "Blue 18; Green 2; Amber 2; Red 1; Not rated 83.")

@@ -73,3 +73,8 @@ def test_not_utf8(tmp_path):
     diags = Diagnostics()
     assert load_file(path, "f.yaml", diags) is None
     assert [str(d) for d in diags.items] == ["f.yaml:2:1: error: file is not UTF-8 text: save it as UTF-8"]
+
+
+def test_folded_scalars_are_plain_text(tmp_path):
+    loaded, _ = load(tmp_path, "why: >-\n  The board oversees delivery and receives\n  a report at each meeting.\n")
+    assert loaded.data["why"] == "The board oversees delivery and receives a report at each meeting."

@@ -15,7 +15,12 @@ from pypdf import PdfReader
 from conftest import EXAMPLE, MINI_WORKSTREAM
 
 AS_AT = "2019-11-15"
-OUTPUTS = ["plan.json", "wsoa.docx", "wsoa.html", "wsoa.pdf"]
+REPORT = "report-2020-01-21-send-executive-board"
+OUTPUTS = sorted([
+    "plan.json", "wsoa.docx", "wsoa.html", "wsoa.pdf",
+    "recommendations-tracker.docx", "recommendations-tracker.html", "recommendations-tracker.pdf",
+    f"{REPORT}.docx", f"{REPORT}.html", f"{REPORT}.pdf", "board-pack-2020-01-21-send-executive-board.pdf",
+])
 
 
 @pytest.fixture(scope="module")

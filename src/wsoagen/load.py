@@ -231,6 +231,8 @@ class _TreeBuilder:
         if isinstance(event, ev.ScalarEvent):
             if event.style is None and event.implicit[0]:
                 value = _plain_scalar(event.value)
+            elif event.style == ">":
+                value = event.value.replace("\a", "")  # ruamel marks fold points with BEL
             else:
                 value = event.value
             self._attach(value, event)

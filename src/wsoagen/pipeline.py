@@ -1,13 +1,18 @@
 """Turn a plan folder into its documents: the one place where the stages are chained.
 
 load + validate + merge metric data -> status as at a date -> charts -> HTML -> PDF and DOCX
-Everything is rendered in memory first, then each file is written atomically to
-`OUT/<plan folder name>/`, so a failed build leaves the previous outputs intact.
+
+Per plan: the WSOA as at the build's date (wsoa.*), the recommendations tracker if the plan
+has recommendations, and for each board report in reports/: the report as at its own date,
+and a board pack (report, tracker, WSOA, one PDF). Everything is rendered in memory first,
+then each file is written atomically to `OUT/<plan folder name>/`, so a failed build leaves
+the previous outputs intact.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,15 +20,15 @@ from pathlib import Path
 import jinja2
 
 from wsoagen import charts, status
-from wsoagen.diagnostics import Diagnostics, PlanError
-from wsoagen.model import Plan
+from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
+from wsoagen.model import Plan, Report
 from wsoagen.output import write_atomic
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
-from wsoagen.render.html import render_html, template_dirs
+from wsoagen.render.html import long_date, render_html, template_dirs
+from wsoagen.render.pack import Part, combine
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
 from wsoagen.validate import validate_plan
 
-DOCUMENTS = ("wsoa",)
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 
 
@@ -39,27 +44,80 @@ def plan_json(plan: Plan) -> bytes:
     return (json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def report_name(report: Report) -> str:
+    """report-2020-01-21-send-executive-board: the meeting date, then the board."""
+    return f"{report.meeting.isoformat()}-{slug(report.board)}"
+
+
+class _Renderer:
+    """Renders documents of one plan as at given dates, collecting problems as diagnostics."""
+
+    def __init__(self, plan: Plan, folder: Path, out: Path, diags: Diagnostics):
+        self.plan, self.folder, self.diags = plan, folder, diags
+        self.charts = charts.ChartRenderer(out / CHART_CACHE)
+
+    def figures(self, as_at: date) -> charts.Figures:
+        return charts.draw_all(self.plan, status.summary(self.plan, as_at), as_at, self.charts)
+
+    def dirs(self, report: Report | None = None) -> list[Path]:
+        style = (report.house_style if report and report.house_style else None) or self.plan.plan.house_style
+        return template_dirs(self.folder, style)
+
+    def html(self, kind: str, as_at: date, report: Report | None = None, **extra: object) -> str | None:
+        try:
+            return render_html(self.plan, kind, as_at, self.folder, self.figures(as_at), report=report, **extra)
+        except jinja2.TemplateSyntaxError as exc:
+            self.diags.error(exc.filename or exc.name or "template", (exc.lineno or 0, 0), f"template error: {exc.message}")
+        except jinja2.TemplateError as exc:
+            self.diags.error(self.dirs(report)[0] / f"{kind}.html.j2", (0, 0), f"template error: {exc}")
+        return None
+
+    def pdf(self, html: str, as_at: date, report: Report | None = None) -> bytes | None:
+        dirs = self.dirs(report)
+        try:
+            return html_to_pdf(html, dirs[0], [self.folder, *dirs], as_at)
+        except FetchRefused as exc:
+            self.diags.error(dirs[0], (0, 0), str(exc))
+        return None
+
+    def docx(self, html: str, report: Report | None = None) -> bytes | None:
+        dirs = self.dirs(report)
+        try:
+            return html_to_docx(html, next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file()))
+        except UnsupportedHtml as exc:
+            self.diags.error(dirs[0], (0, 0), str(exc))
+        return None
+
+    def document(self, name: str, kind: str, as_at: date, report: Report | None = None, **extra: object) -> dict[str, bytes]:
+        """name.html, name.pdf and name.docx for one document."""
+        html = self.html(kind, as_at, report, **extra)
+        if html is None:
+            return {}
+        files = {f"{name}.html": html.encode("utf-8")}
+        pdf, docx = self.pdf(html, as_at, report), self.docx(html, report)
+        if pdf is not None:
+            files[f"{name}.pdf"] = pdf
+        if docx is not None:
+            files[f"{name}.docx"] = docx
+        return files
+
+
 def build(folder: Path, out: Path, as_at: date) -> BuildResult:
     """Validate `folder` and write its documents under `out/<name>/`; PlanError if anything fails."""
     plan, diags = validate_plan(folder)
     status.check(plan, as_at, diags)
-    picture = status.summary(plan, as_at)
-    figures = charts.draw_all(plan, picture, as_at, charts.ChartRenderer(out / CHART_CACHE))
-    dirs = template_dirs(folder, plan.plan.house_style)
+    r = _Renderer(plan, folder, out, diags)
 
     files: dict[str, bytes] = {"plan.json": plan_json(plan)}
-    for kind in DOCUMENTS:
-        try:
-            html = render_html(plan, kind, as_at, folder, figures)
-            files[f"{kind}.html"] = html.encode("utf-8")
-            files[f"{kind}.pdf"] = html_to_pdf(html, dirs[0], [folder, *dirs], as_at)
-            files[f"{kind}.docx"] = html_to_docx(html, _reference_docx(dirs))
-        except jinja2.TemplateSyntaxError as exc:
-            diags.error(exc.filename or exc.name or "template", (exc.lineno or 0, 0), f"template error: {exc.message}")
-        except jinja2.TemplateError as exc:
-            diags.error(dirs[0] / f"{kind}.html.j2", (0, 0), f"template error: {exc}")
-        except (FetchRefused, UnsupportedHtml) as exc:
-            diags.error(dirs[0] / f"{kind}.html.j2", (0, 0), str(exc))
+    files |= r.document("wsoa", "wsoa", as_at)
+    if plan.plan.recommendations:
+        files |= r.document("recommendations-tracker", "tracker", as_at)
+    for report in plan.reports:
+        files |= _report_files(r, folder, report)
     if diags.errors:
         raise PlanError(diags)
 
@@ -70,6 +128,28 @@ def build(folder: Path, out: Path, as_at: date) -> BuildResult:
     return result
 
 
-def _reference_docx(dirs: list[Path]) -> Path:
-    """The house style's reference.docx, else the default one."""
-    return next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())
+def _report_files(r: _Renderer, folder: Path, report: Report) -> dict[str, bytes]:
+    """A board report as at its own date, and the board pack around it."""
+    changes, since = None, None
+    if report.previous:
+        from wsoagen.changes import changes_since
+
+        try:
+            changes, since = changes_since(folder, report.as_at, revision=report.previous.revision, before=report.previous.date)
+        except (UsageError, PlanError) as exc:
+            message = str(exc) if isinstance(exc, UsageError) else exc.diagnostics.errors[0].message
+            r.diags.error(folder / "reports", (0, 0), f"{report_name(report)}: cannot work out what changed: {message}")
+            return {}
+    name = report_name(report)
+    files = r.document(f"report-{name}", "report", report.as_at, report, changes=changes, changes_since=since)
+    parts = [Part(f"{report.title}: {report.board}, {long_date(report.meeting)}", files.get(f"report-{name}.html", b"").decode())]
+    if r.plan.plan.recommendations:
+        parts.append(Part("Recommendations tracker", r.html("tracker", report.as_at, report) or ""))
+    parts.append(Part(r.plan.plan.title, r.html("wsoa", report.as_at, report) or ""))
+    if all(p.html for p in parts):
+        pack = combine(f"Board pack: {report.board}", f"{r.plan.plan.local_area}, meeting of {long_date(report.meeting)}",
+                       f"{report.as_at.isoformat()}T00:00:00Z", parts)
+        pdf = r.pdf(pack, report.as_at, report)
+        if pdf is not None:
+            files[f"board-pack-{name}.pdf"] = pdf
+    return files

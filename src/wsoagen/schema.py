@@ -1,16 +1,16 @@
 """Turn the plan models into the JSON Schemas that editors use (yaml-language-server).
 
-`schema/plan.schema.json` describes plan.yaml, `schema/workstream.schema.json` a workstream file;
-both are committed, and a test checks they match the models.
+`schema/plan.schema.json` describes plan.yaml, `schema/workstream.schema.json` a workstream file,
+`schema/report.schema.json` a board report; all are committed, and a test checks they match the models.
 """
 
 from __future__ import annotations
 
 import json
 
-from wsoagen.model import PlanFile, Workstream
+from wsoagen.model import PlanFile, Report, Workstream
 
-SCHEMAS = {"plan": PlanFile, "workstream": Workstream}
+SCHEMAS = {"plan": PlanFile, "workstream": Workstream, "report": Report}
 
 
 def schema_json(kind: str) -> str:

@@ -23,15 +23,25 @@ from wsoagen.metrics import load_series
 
 PLAN_FILE = "plan.yaml"
 WORKSTREAM_DIR = "workstreams"
+REPORT_DIR = "reports"
+# How report narrative cites figures, so that they always come from the data.
+CITATION = re.compile(r"\{(evidence|latest):([^}\s]*)\}")
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if folder.is_dir() else []
 
 
 def plan_files(folder: Path) -> tuple[Path, list[Path]]:
     """plan.yaml and the workstream files of a plan folder, in a stable order."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such plan folder")
-    ws_dir = folder / WORKSTREAM_DIR
-    workstreams = sorted(p for p in ws_dir.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if ws_dir.is_dir() else []
-    return folder / PLAN_FILE, workstreams
+    return folder / PLAN_FILE, _yaml_files(folder / WORKSTREAM_DIR)
+
+
+def report_files(folder: Path) -> list[Path]:
+    """The board report files of a plan folder, in a stable order."""
+    return _yaml_files(folder / REPORT_DIR)
 
 
 def validate_plan(folder: Path) -> tuple[m.Plan, Diagnostics]:
@@ -61,13 +71,20 @@ def validate_plan(folder: Path) -> tuple[m.Plan, Diagnostics]:
     if plan_src:
         _check_metrics(plan_src, outcome_refs, diags)
     series = load_series(folder, refs.metric_units, diags)
+    report_srcs = [src for path in report_files(folder) if (src := load_file(path, str(path), diags))]
+    reports = [_check_model(src, m.Report, diags) for src in report_srcs]
+    numbers = {w.get("number") for w in (src.data for src in ws_srcs) if isinstance(w, dict)}
+    risks = [t for _, r in _items(plan_src.data if plan_src else None, "risks") if (t := _text(r, "id"))]
+    for src in report_srcs:
+        _check_report(src, refs, numbers, risks, diags)
 
-    if diags.errors or plan_file is None or None in workstreams:
+    if diags.errors or plan_file is None or None in workstreams or None in reports:
         raise PlanError(diags)
     ordered = sorted(workstreams, key=lambda w: w.number)
     for ws in ordered:
         _canonical_statuses(ws, refs)
-    return m.Plan(name=folder.resolve().name, plan=plan_file, workstreams=ordered, series=series), diags
+    reports = sorted(reports, key=lambda r: r.meeting)
+    return m.Plan(name=folder.resolve().name, plan=plan_file, workstreams=ordered, series=series, reports=reports), diags
 
 
 # ---------------------------------------------------------------- schema errors in plain English
@@ -342,6 +359,40 @@ def _check_metrics(src: LoadedFile, outcome_refs: set[str], diags: Diagnostics) 
             if ref not in outcome_refs:
                 diags.error(src.display, src.positions.of(("metrics", i, "evidences", j)),
                             f'unknown outcome "{ref}"{did_you_mean(ref, sorted(outcome_refs))}')
+
+
+def _check_report(src: LoadedFile, refs: _Refs, numbers: set[Any], risks: list[str], diags: Diagnostics) -> None:
+    """A report's references: people, workstreams, metrics (also those cited in its text), risks."""
+    data = src.data
+    for key in ("authors", "contacts"):
+        for i, pid in _texts(data, key):
+            refs.person(src, (key, i), pid, diags)
+    if pid := _text(data, "board_lead"):
+        refs.person(src, ("board_lead",), pid, diags)
+    for i, rid in _texts(data, "risks"):
+        if rid not in risks:
+            diags.error(src.display, src.positions.of(("risks", i)), f'unknown risk "{rid}"{did_you_mean(rid, risks)}')
+    for i, ws in _items(data, "workstreams"):
+        number = ws.get("number")
+        if isinstance(number, int) and number not in numbers:
+            diags.error(src.display, src.positions.of(("workstreams", i, "number")), f"there is no workstream {number} in this plan")
+        for j, mid in _texts(ws, "metrics"):
+            refs.metric(src, ("workstreams", i, "metrics", j), mid, diags)
+    for path, text in _strings(data, ()):
+        for _, mid in CITATION.findall(text):
+            refs.metric(src, path, mid, diags)
+
+
+def _strings(node: Any, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """Every text value in a raw tree, with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, path + (i,))
+    elif isinstance(node, str):
+        yield path, node
 
 
 def _check_workstreams(sources: list[LoadedFile], refs: _Refs, diags: Diagnostics) -> set[str]:

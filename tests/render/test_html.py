@@ -52,7 +52,7 @@ def test_action_tables_span_rows_like_the_seed(example_tree):
 
 def test_status_cells_carry_words_and_colour(example_tree):
     cells = example_tree.xpath("//table[contains(@class,'actions')]//td[contains(@class,'status')][@style]")
-    assert len(cells) == 11
+    assert len(cells) == 13  # 11 as published, 2 illustrative updates recorded in November 2019
     for cell in cells:
         assert cell.text_content().startswith("Blue")
         assert "background-color:#1d70b8" in cell.get("style")

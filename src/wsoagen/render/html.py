@@ -10,19 +10,22 @@ CSS and reference.docx, never code. Everything from YAML is autoescaped; Markdow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from lxml import html as lxml_html
+from markupsafe import Markup, escape
 
 from wsoagen.charts import Figures
 from wsoagen.evidence import number
-from wsoagen.model import Action, Milestone, Outcome, Person, Plan, Status, Workstream
+from wsoagen.model import Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
 from wsoagen.render.markdown import to_html, to_inline_html
 from wsoagen.status import MilestoneState, summary
+from wsoagen.validate import CITATION
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
@@ -34,8 +37,14 @@ def template_dirs(plan_folder: Path | None, house_style: str) -> list[Path]:
 
 
 def environment(dirs: list[Path]) -> jinja2.Environment:
+    # "default/x.html.j2" always names the built-in default, so a house style's x.html.j2 can
+    # extend the default x.html.j2 without finding itself.
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d) for d in dirs]),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / "default"))}),
+    ])
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -113,8 +122,10 @@ def action_table(ws: Workstream) -> list[OutcomeGroup]:
 class Context:
     """What templates can ask of a plan, beyond the model itself."""
 
-    def __init__(self, plan: Plan, as_at: date, figures: Figures | None = None):
+    def __init__(self, plan: Plan, as_at: date, figures: Figures | None = None, report: Report | None = None):
         self.plan = plan
+        self.report = report
+        self.numbering = Numbering()
         self.p = plan.plan
         self.as_at = as_at
         self.people = {p.id: p for p in self.p.people}
@@ -124,6 +135,69 @@ class Context:
         self._states = {id(s.milestone): s for s in self.summary.states}
         self.figures = figures
         self.metrics = {m.id: m for m in self.p.metrics}
+
+    # -- report narrative: figures cited from the data, numbered paragraphs
+
+    def cite(self, text: str | None) -> str:
+        """Replace {evidence:id} and {latest:id} with sentences from the metric's data."""
+        if not text:
+            return ""
+        views = {v.metric.id: v for v in self.figures.metrics} if self.figures else {}
+
+        def one(match: re.Match[str]) -> str:
+            kind, mid = match.groups()
+            view = views.get(mid)
+            if view is None or view.progress.latest is None:
+                return "(no data yet)"
+            if kind == "latest":
+                latest = view.progress.latest
+                return f"**{number(latest.value, view.metric.unit)}** ({latest.date.text})"
+            return view.sentence or "(no data yet)"
+
+        return CITATION.sub(one, text)
+
+    def md_numbered(self, text: str | None) -> Markup:
+        """Markdown with figures cited, each top-level paragraph numbered (5.2.1) as in seed 000."""
+        html = to_html(self.cite(text))
+        if not html:
+            return Markup("")
+        parts = []
+        for node in lxml_html.fragments_fromstring(str(html)):
+            if isinstance(node, str):
+                parts.append(str(escape(node)))
+                continue
+            if node.tag == "p" and self.numbering.enabled:
+                span = lxml_html.Element("span", {"class": "pnum"})
+                span.text = self.numbering.para()
+                span.tail = " " + (node.text or "")
+                node.text = None
+                node.insert(0, span)
+            parts.append(lxml_html.tostring(node, encoding="unicode"))
+        return Markup("\n".join(parts))
+
+    def workstream(self, number_: int) -> Workstream:
+        return next(w for w in self.plan.workstreams if w.number == number_)
+
+    def summary_of(self, number_: int) -> Any:
+        return next(w for w in self.summary.workstreams if w.number == number_)
+
+    def summary_sentence(self) -> str:
+        """'11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020.'"""
+        s = self.summary
+        total = sum(w.total for w in s.workstreams)
+        complete = sum(w.complete for w in s.workstreams)
+        overdue = len(s.overdue)
+        return (f"{complete} of {total} milestones {'is' if complete == 1 else 'are'} complete and {overdue} "
+                f"{'is' if overdue == 1 else 'are'} overdue, as at {long_date(self.as_at)}.")
+
+    def report_risks(self) -> list[Any]:
+        """The risks a report shows: those it names, else all of the plan's."""
+        wanted = self.report.risks if self.report else []
+        return [r for r in self.p.risks if not wanted or r.id in wanted]
+
+    def view(self, mid: str) -> Any:
+        """A metric's progress, evidence sentence and chart, as at the document's date."""
+        return next(v for v in self.figures.metrics if v.metric.id == mid)
 
     def state(self, ms: Milestone) -> MilestoneState:
         """The milestone's status as at the document's date, and whether it is overdue."""
@@ -185,10 +259,38 @@ class Context:
     action_table = staticmethod(action_table)
 
 
-def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = None, figures: Figures | None = None) -> str:
+def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = None, figures: Figures | None = None,
+                report: Report | None = None, **extra: Any) -> str:
     """The document `kind` (a template `<kind>.html.j2`) for `plan`, as one HTML string."""
-    dirs = template_dirs(plan_folder, plan.plan.house_style)
-    env = environment(dirs)
+    style = (report.house_style if report and report.house_style else None) or plan.plan.house_style
+    env = environment(template_dirs(plan_folder, style))
     template = env.get_template(f"{kind}.html.j2")
-    ctx = Context(plan, as_at, figures)
-    return template.render(ctx=ctx, plan=plan.plan, workstreams=plan.workstreams, as_at=as_at, figures=figures)
+    ctx = Context(plan, as_at, figures, report)
+    return template.render(ctx=ctx, plan=plan.plan, workstreams=plan.workstreams, as_at=as_at, figures=figures,
+                           report=report, **extra)
+
+
+class Numbering:
+    """Section and paragraph numbers as council reports print them: 5, 5.2, 5.2.1."""
+
+    def __init__(self) -> None:
+        self.levels = [0]
+        self.enabled = True
+
+    def disable(self) -> str:
+        """For house styles that do not number paragraphs (Sefton): every number is ''."""
+        self.enabled = False
+        return ""
+
+    def section(self) -> str:
+        self.levels = [self.levels[0] + 1, 0]
+        return str(self.levels[0]) if self.enabled else ""
+
+    def sub(self) -> str:
+        second = self.levels[1] + 1  # after any paragraphs of the section itself
+        self.levels = [self.levels[0], second, 0]
+        return f"{self.levels[0]}.{second}" if self.enabled else ""
+
+    def para(self) -> str:
+        self.levels[-1] += 1
+        return ".".join(str(n) for n in self.levels) if self.enabled else ""

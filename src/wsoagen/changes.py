@@ -1,0 +1,404 @@
+"""Turn two versions of a plan (now, and as it was at a git revision or date) into what changed.
+
+Boards always ask what moved since the last report. `previous_plan` reads the plan folder as
+it was at a git revision, or at the last commit on or before a date, and validates it; the
+working folder, uncommitted edits included, is "now". `compare` (pure) lists status moves,
+new, removed and re-dated milestones, new and removed actions and outcomes, and metric
+movement; `Changes.summary_lines` words them for a board report.
+
+Milestones are matched by (action ref, text ignoring case and spacing): a milestone whose
+text was edited counts as removed and new, which is predictable and easy to explain.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from wsoagen.dates import When
+from wsoagen.diagnostics import PlanError, UsageError
+from wsoagen.model import DataPoint, Metric, Milestone, Plan
+from wsoagen.status import metric_progress, recorded_status
+from wsoagen.validate import validate_plan
+
+GIT_TIMEOUT = 60  # seconds, per git command
+NOT_RATED = "not rated"
+TEXT_LIMIT = 60  # characters of a milestone, action or outcome quoted in a summary line
+
+
+# ---------------------------------------------------------------- what changed
+
+
+@dataclass(frozen=True)
+class StatusMove:
+    """A milestone whose status as at the report date differs between the two versions."""
+
+    action_ref: str
+    text: str
+    from_status: str | None  # status id, None if not rated
+    to_status: str | None
+    from_label: str
+    to_label: str
+    status_date: When | None  # when the new status was recorded
+
+
+@dataclass(frozen=True)
+class MilestoneItem:
+    """A milestone that is new, or was removed."""
+
+    action_ref: str
+    text: str
+    deadline: When | None
+
+
+@dataclass(frozen=True)
+class Redated:
+    """A milestone whose deadline changed."""
+
+    action_ref: str
+    text: str
+    old_deadline: When | None
+    new_deadline: When | None
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """An outcome or action that is new, or was removed."""
+
+    ref: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MetricMove:
+    """A metric whose latest value as at the report date changed."""
+
+    metric_id: str
+    title: str
+    unit: str
+    better: str  # "higher" or "lower"
+    old: DataPoint | None  # None: no value before
+    new: DataPoint
+    change: float | None  # new minus old value
+    improved: bool | None  # None when there is no earlier value or no change
+
+
+@dataclass
+class Changes:
+    """Everything that moved between two versions of a plan, as at one date, in plan order."""
+
+    as_at: date
+    status_moves: list[StatusMove] = field(default_factory=list)
+    redated: list[Redated] = field(default_factory=list)
+    new_outcomes: list[PlanItem] = field(default_factory=list)
+    new_actions: list[PlanItem] = field(default_factory=list)
+    new_milestones: list[MilestoneItem] = field(default_factory=list)
+    removed_outcomes: list[PlanItem] = field(default_factory=list)
+    removed_actions: list[PlanItem] = field(default_factory=list)
+    removed_milestones: list[MilestoneItem] = field(default_factory=list)
+    metric_moves: list[MetricMove] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any((self.status_moves, self.redated, self.new_outcomes, self.new_actions,
+                        self.new_milestones, self.removed_outcomes, self.removed_actions,
+                        self.removed_milestones, self.metric_moves))
+
+    def summary_lines(self) -> list[str]:
+        """Plain English lines for a board report, headline moves first; [] if nothing changed."""
+        return [
+            *(f"{m.action_ref}: {_quote(m.text)} moved from {m.from_label} to {m.to_label}"
+              + (f" ({m.status_date.text})" if m.status_date else "") for m in self.status_moves),
+            *(f"{r.action_ref}: {_quote(r.text)} re-dated from {_redate_text(r.old_deadline)} "
+              f"to {_redate_text(r.new_deadline)}" for r in self.redated),
+            *(f"New outcome {o.ref}: {_quote(o.text)}" for o in self.new_outcomes),
+            *(f"New action {a.ref}: {_quote(a.text)}" for a in self.new_actions),
+            *(f"{m.action_ref}: new milestone {_quote(m.text)} ({_deadline_text(m.deadline)})"
+              for m in self.new_milestones),
+            *(f"Outcome {o.ref} removed: {_quote(o.text)}" for o in self.removed_outcomes),
+            *(f"Action {a.ref} removed: {_quote(a.text)}" for a in self.removed_actions),
+            *(f"{m.action_ref}: milestone {_quote(m.text)} removed ({_deadline_text(m.deadline)})"
+              for m in self.removed_milestones),
+            *(_metric_line(m) for m in self.metric_moves),
+        ]
+
+
+# ---------------------------------------------------------------- comparing two plans
+
+
+def compare(old: Plan, new: Plan, as_at: date) -> Changes:
+    """What changed from `old` to `new`, both read as at `as_at`."""
+    changes = Changes(as_at)
+    _compare_refs(_outcomes(old), _outcomes(new), changes.removed_outcomes, changes.new_outcomes)
+    _compare_refs(_actions(old), _actions(new), changes.removed_actions, changes.new_actions)
+    _compare_milestones(old, new, as_at, changes)
+    changes.metric_moves = [move for metric in new.plan.metrics
+                            if (move := _metric_move(metric, old.series.get(metric.id, []),
+                                                     new.series.get(metric.id, []), as_at))]
+    return changes
+
+
+def _outcomes(plan: Plan) -> dict[str, str]:
+    return {o.ref: o.text for ws in plan.workstreams for o in ws.outcomes}
+
+
+def _actions(plan: Plan) -> dict[str, str]:
+    return {a.ref: a.text for ws in plan.workstreams for o in ws.outcomes for a in o.actions}
+
+
+def _compare_refs(old: dict[str, str], new: dict[str, str], removed: list[PlanItem], added: list[PlanItem]) -> None:
+    added.extend(PlanItem(ref, text) for ref, text in new.items() if ref not in old)
+    removed.extend(PlanItem(ref, text) for ref, text in old.items() if ref not in new)
+
+
+MilestoneKey = tuple[str, str, int]  # action ref, normalised text, occurrence
+
+
+def _milestones(plan: Plan) -> dict[MilestoneKey, tuple[str, Milestone]]:
+    """Every milestone by (action ref, normalised text, n-th such text in the action)."""
+    out: dict[MilestoneKey, tuple[str, Milestone]] = {}
+    for ws in plan.workstreams:
+        for outcome in ws.outcomes:
+            for action in outcome.actions:
+                seen: dict[str, int] = {}
+                for ms in action.milestones:
+                    text = _normal(ms.text)
+                    seen[text] = seen.get(text, 0) + 1
+                    out[(action.ref, text, seen[text])] = (action.ref, ms)
+    return out
+
+
+def _compare_milestones(old: Plan, new: Plan, as_at: date, changes: Changes) -> None:
+    before, now = _milestones(old), _milestones(new)
+    old_labels, new_labels = _labels(old), _labels(new)
+    for key, (ref, ms) in now.items():
+        if key not in before:
+            changes.new_milestones.append(MilestoneItem(ref, ms.text, ms.deadline))
+            continue
+        was = before[key][1]
+        old_sid, _ = recorded_status(was, as_at)
+        new_sid, when = recorded_status(ms, as_at)
+        if old_sid != new_sid:
+            changes.status_moves.append(StatusMove(ref, ms.text, old_sid, new_sid, _label(old_labels, old_sid),
+                                                   _label(new_labels, new_sid), when))
+        if _deadline_key(was.deadline) != _deadline_key(ms.deadline):
+            changes.redated.append(Redated(ref, ms.text, was.deadline, ms.deadline))
+    changes.removed_milestones.extend(MilestoneItem(ref, ms.text, ms.deadline)
+                                      for key, (ref, ms) in before.items() if key not in now)
+
+
+def _labels(plan: Plan) -> dict[str, str]:
+    return {s.id: s.label for s in plan.statuses()}
+
+
+def _label(labels: dict[str, str], sid: str | None) -> str:
+    """The status's label; percentages ("75%") are their own label."""
+    return NOT_RATED if sid is None else labels.get(sid, sid)
+
+
+def _deadline_key(when: When | None) -> tuple[object, ...] | None:
+    """What counts as a re-date: the words (ignoring case and spacing) or the span of days."""
+    return None if when is None else (_normal(when.text), when.start, when.end, when.kind)
+
+
+def _metric_move(metric: Metric, old: list[DataPoint], new: list[DataPoint], as_at: date) -> MetricMove | None:
+    """The metric's latest value as at `as_at` now against then, or None if it has not moved."""
+    latest = metric_progress(metric, new, as_at).latest
+    previous = metric_progress(metric, old, as_at).latest
+    if latest is None or (previous and (previous.date.start, previous.value) == (latest.date.start, latest.value)):
+        return None
+    change = latest.value - previous.value if previous else None
+    improved = None if not change else (change > 0) == (metric.better == "higher")
+    return MetricMove(metric.id, metric.title, metric.unit, metric.better, previous, latest, change, improved)
+
+
+# ---------------------------------------------------------------- words
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _plain(text: str) -> str:
+    """Markdown reduced to one line of plain words: links to their text, emphasis and bullets dropped."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(?m)^\s*(?:[-*+]|\d+\.)\s+", "", text)
+    return " ".join(text.replace("**", "").replace("__", "").replace("`", "").split())
+
+
+def _quote(text: str) -> str:
+    """The text in single quotes, cut at a word before TEXT_LIMIT characters with ' ...'."""
+    text = _plain(text)
+    if len(text) > TEXT_LIMIT:
+        cut = text[:TEXT_LIMIT].rsplit(" ", 1)[0] if " " in text[:TEXT_LIMIT] else text[:TEXT_LIMIT]
+        text = cut.rstrip(",;:.") + " ..."
+    return f"'{text}'"
+
+
+def _deadline_text(when: When | None) -> str:
+    return f"deadline {when.text}" if when else "no deadline"
+
+
+def _redate_text(when: When | None) -> str:
+    """A deadline in "re-dated from X to Y": a range that itself says "to" goes in double quotes."""
+    if when is None:
+        return "no deadline"
+    return f'"{when.text}"' if re.search(r"\b(to|until)\b", when.text, re.I) else when.text
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _value(value: float, unit: str) -> str:
+    if unit == "%":
+        return f"{_number(value)}%"
+    if unit in ("days", "weeks", "months"):
+        return f"{_number(value)} {unit[:-1] if value == 1 else unit}"
+    return _number(value)
+
+
+def _point(point: DataPoint, unit: str) -> str:
+    """'90% (October 2019)': the value and the month or day it was measured."""
+    day = point.date.start
+    when = f"{day:%B %Y}" if point.date.precision == "month" else f"{day.day} {day:%B %Y}"
+    return f"{_value(point.value, unit)} ({when})"
+
+
+def _metric_line(move: MetricMove) -> str:
+    now = f"{move.title}: {_point(move.new, move.unit)}"
+    if move.old is None:
+        return f"{now}, the first figure reported"
+    if not move.change:
+        return f"{now}, unchanged from {_point(move.old, move.unit)}"
+    direction = "up" if move.change > 0 else "down"
+    verdict = "an improvement" if move.improved else "a deterioration"
+    return f"{now}, {direction} from {_point(move.old, move.unit)}, {verdict}"
+
+
+# ---------------------------------------------------------------- the plan as it was in git
+
+
+def changes_since(folder: Path, as_at: date, *, revision: str | None = None,
+                  before: date | None = None) -> tuple[Changes, str]:
+    """What changed in the working `folder` since a revision or date, and that commit's description."""
+    new, _ = validate_plan(folder)
+    old, commit = previous_plan(folder, revision=revision, before=before)
+    return compare(old, new, as_at), commit
+
+
+def previous_plan(folder: Path, *, revision: str | None = None, before: date | None = None) -> tuple[Plan, str]:
+    """The plan in `folder` as committed at `revision` (default HEAD), or at the last commit of
+    the folder on or before `before`; and that commit as "a1b2c3d (2019-11-15)"."""
+    if revision is not None and before is not None:
+        raise UsageError("give a revision or a date to compare with, not both")
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such plan folder")
+    root = _repo_root(folder)
+    rel = folder.resolve().relative_to(root).as_posix()
+    rel = "" if rel == "." else rel
+    commit = _commit_at(root, folder, rel, before) if before else _resolve(root, revision or "HEAD")
+    described = _describe(root, commit)
+    with tempfile.TemporaryDirectory(prefix="wsoagen-") as tmp:
+        copy = Path(tmp) / folder.resolve().name
+        if not _materialise(root, commit, rel, copy):
+            raise UsageError(f"{folder} did not exist at {described}")
+        try:
+            plan, _ = validate_plan(copy)
+        except PlanError as exc:
+            raise UsageError(f"the plan at {described} has errors: {_first_error(exc, copy, folder)}") from None
+    return plan, described
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run git in `root` (no shell, no prompts, pathspecs taken literally)."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(["git", "--literal-pathspecs", "-C", str(root), *args], capture_output=True,
+                              env=env, timeout=GIT_TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed (or not on PATH): 'what changed' needs git to read the plan's history") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"git took longer than {GIT_TIMEOUT} seconds in {root}") from None
+
+
+def _out(proc: subprocess.CompletedProcess[bytes]) -> str:
+    return os.fsdecode(proc.stdout).strip()
+
+
+def _failed(proc: subprocess.CompletedProcess[bytes]) -> UsageError:
+    message = os.fsdecode(proc.stderr).strip().splitlines()
+    return UsageError(f"git failed: {message[0] if message else f'exit code {proc.returncode}'}")
+
+
+def _repo_root(folder: Path) -> Path:
+    proc = _git(folder, "rev-parse", "--show-toplevel")
+    if proc.returncode != 0:
+        if b"not a git repository" in proc.stderr:
+            raise UsageError(f"{folder} is not in a git repository: 'what changed' needs the plan's history")
+        raise _failed(proc)
+    return Path(_out(proc)).resolve()
+
+
+def _resolve(root: Path, revision: str) -> str:
+    """The full hash of the commit `revision` names."""
+    proc = None if revision.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if proc is None or proc.returncode != 0 or not _out(proc):
+        raise UsageError(f"revision '{revision}' does not exist in {root}")
+    return _out(proc)
+
+
+def _commit_at(root: Path, folder: Path, rel: str, day: date) -> str:
+    """The last commit that touched the folder on or before `day` (committer date, local time)."""
+    proc = _git(root, "rev-list", "-1", f"--before={day.isoformat()}T23:59:59", "HEAD", "--", *([rel] if rel else []))
+    if proc.returncode != 0 or not _out(proc):  # an empty repository has no HEAD: no commit either
+        raise UsageError(f"no commit of {folder} on or before {day.isoformat()}")
+    return _out(proc)
+
+
+def _describe(root: Path, commit: str) -> str:
+    proc = _git(root, "show", "-s", "--date=short", "--format=%h (%cd)", commit)
+    if proc.returncode != 0:
+        raise _failed(proc)
+    return _out(proc)
+
+
+def _materialise(root: Path, commit: str, rel: str, dest: Path) -> bool:
+    """Write every file under `rel` at `commit` into `dest`, same layout; False if there are none."""
+    proc = _git(root, "ls-tree", "-r", "-z", commit, "--", *([rel] if rel else []))
+    if proc.returncode != 0:
+        raise _failed(proc)
+    written = False
+    for entry in filter(None, proc.stdout.split(b"\0")):
+        meta, _, name = entry.partition(b"\t")
+        mode, kind, oid = meta.decode().split()
+        if kind != "blob" or mode == "120000":  # submodules and symlinks are not plan files
+            continue
+        path = os.fsdecode(name)
+        if rel and not path.startswith(rel + "/"):  # `rel` was a file then, not a folder
+            continue
+        inner = Path(path[len(rel) + 1:] if rel else path)
+        if inner.is_absolute() or ".." in inner.parts:
+            continue
+        blob = _git(root, "cat-file", "blob", oid)  # the committed bytes, no filters or textconv
+        if blob.returncode != 0:
+            raise _failed(blob)
+        target = dest / inner
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(blob.stdout)
+        written = True
+    return written
+
+
+def _first_error(exc: PlanError, copy: Path, folder: Path) -> str:
+    """The first error, at its place in the plan folder rather than the temporary copy."""
+    if not exc.diagnostics.errors:
+        return str(exc)
+    first = exc.diagnostics.errors[0]
+    path = first.path.replace(str(copy), str(folder), 1)
+    return f"{path}:{first.line}:{first.col}: {first.message}"
