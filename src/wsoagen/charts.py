@@ -93,7 +93,8 @@ def _config(chart: alt.TopLevelMixin) -> dict[str, Any]:
     spec = chart.configure(font=FONT, background="white").configure_axis(
         labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK, gridColor=GRID, labelFontSize=11, titleFontSize=11,
         labelOverlap=True,
-    ).configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=11, titleFontSize=11).configure_view(stroke=None).to_dict()
+    ).configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=11, titleFontSize=11).configure_view(stroke=None).to_dict(
+        validate=False)  # our specs are fixed code, and Altair's schema check costs more than drawing
     spec.pop("$schema", None)
     return spec
 

@@ -6,16 +6,20 @@ Per plan: the WSOA as at the build's date (wsoa.*), the recommendations tracker 
 has recommendations, and for each board report in reports/: the report as at its own date,
 and a board pack (report, tracker, WSOA, one PDF). Everything is rendered in memory first,
 then each file is written atomically to `OUT/<plan folder name>/`, so a failed build leaves
-the previous outputs intact.
+the previous outputs intact. PDF and DOCX are cached under `OUT/.cache/` by a hash of their
+self-contained HTML (and reference.docx and renderer versions): an unchanged document is not
+rendered again, and any change to plan, data, template or version changes the HTML or key.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -30,12 +34,24 @@ from wsoagen.render.pdf import FetchRefused, html_to_pdf
 from wsoagen.validate import validate_plan
 
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
+DOCUMENT_CACHE = Path(".cache") / "documents"
+
+
+def _renderer_versions() -> str:
+    """What besides the HTML decides the PDF and DOCX bytes: wsoagen and the renderers."""
+    from importlib.metadata import version
+
+    from wsoagen import __version__
+
+    return f"wsoagen {__version__}; weasyprint {version('weasyprint')}; python-docx {version('python-docx')}"
 
 
 @dataclass
 class BuildResult:
     plan: Plan
     diagnostics: Diagnostics
+    reused: int = 0  # PDF and DOCX files taken from the cache: their HTML had not changed
+    charts_drawn: int = 0  # charts drawn afresh (the rest came from the cache)
     written: list[Path] = field(default_factory=list)
 
 
@@ -59,9 +75,30 @@ class _Renderer:
     def __init__(self, plan: Plan, folder: Path, out: Path, diags: Diagnostics):
         self.plan, self.folder, self.diags = plan, folder, diags
         self.charts = charts.ChartRenderer(out / CHART_CACHE)
+        self.cache = out / DOCUMENT_CACHE
+        self.versions = _renderer_versions()
+        self.reused = 0  # documents taken from the cache, for the build summary
+        self._figures: dict[date, charts.Figures] = {}
+
+    def _cached(self, suffix: str, inputs: list[bytes], make: Callable[[], bytes | None]) -> bytes | None:
+        """Reuse the output made earlier from the same inputs (HTML, reference.docx, versions)."""
+        digest = hashlib.sha256(self.versions.encode())
+        for part in inputs:
+            digest.update(hashlib.sha256(part).digest())
+        path = self.cache / f"{digest.hexdigest()[:32]}{suffix}"
+        if path.is_file():
+            self.reused += 1
+            return path.read_bytes()
+        data = make()
+        if data is not None:
+            write_atomic(path, data)
+        return data
 
     def figures(self, as_at: date) -> charts.Figures:
-        return charts.draw_all(self.plan, status.summary(self.plan, as_at), as_at, self.charts)
+        """Every chart as at a date, drawn once however many documents show them."""
+        if as_at not in self._figures:
+            self._figures[as_at] = charts.draw_all(self.plan, status.summary(self.plan, as_at), as_at, self.charts)
+        return self._figures[as_at]
 
     def dirs(self, report: Report | None = None) -> list[Path]:
         style = (report.house_style if report and report.house_style else None) or self.plan.plan.house_style
@@ -78,19 +115,30 @@ class _Renderer:
 
     def pdf(self, html: str, as_at: date, report: Report | None = None) -> bytes | None:
         dirs = self.dirs(report)
-        try:
-            return html_to_pdf(html, dirs[0], [self.folder, *dirs], as_at)
-        except FetchRefused as exc:
-            self.diags.error(dirs[0], (0, 0), str(exc))
-        return None
+
+        def make() -> bytes | None:
+            try:
+                return html_to_pdf(html, dirs[0], [self.folder, *dirs], as_at)
+            except FetchRefused as exc:
+                self.diags.error(dirs[0], (0, 0), str(exc))
+            return None
+
+        # The HTML is self-contained (CSS inlined, charts as data: URLs), so it and the
+        # as-at date (the PDF's timestamps) decide the bytes.
+        return self._cached(".pdf", [html.encode("utf-8"), as_at.isoformat().encode()], make)
 
     def docx(self, html: str, report: Report | None = None) -> bytes | None:
         dirs = self.dirs(report)
-        try:
-            return html_to_docx(html, next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file()))
-        except UnsupportedHtml as exc:
-            self.diags.error(dirs[0], (0, 0), str(exc))
-        return None
+        reference = next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())
+
+        def make() -> bytes | None:
+            try:
+                return html_to_docx(html, reference)
+            except UnsupportedHtml as exc:
+                self.diags.error(dirs[0], (0, 0), str(exc))
+            return None
+
+        return self._cached(".docx", [html.encode("utf-8"), reference.read_bytes()], make)
 
     def document(self, name: str, kind: str, as_at: date, report: Report | None = None, **extra: object) -> dict[str, bytes]:
         """name.html, name.pdf and name.docx for one document."""
@@ -122,9 +170,12 @@ def build(folder: Path, out: Path, as_at: date) -> BuildResult:
         raise PlanError(diags)
 
     target = out / plan.name
-    result = BuildResult(plan, diags)
+    result = BuildResult(plan, diags, reused=r.reused, charts_drawn=r.charts.drawn)
     for name, data in files.items():
-        result.written.append(write_atomic(target / name, data))
+        path = target / name
+        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
+            write_atomic(path, data)  # unchanged files keep their time, as make expects
+        result.written.append(path)
     return result
 
 
@@ -132,10 +183,11 @@ def _report_files(r: _Renderer, folder: Path, report: Report) -> dict[str, bytes
     """A board report as at its own date, and the board pack around it."""
     changes, since = None, None
     if report.previous:
-        from wsoagen.changes import changes_since
+        from wsoagen.changes import compare, previous_plan
 
         try:
-            changes, since = changes_since(folder, report.as_at, revision=report.previous.revision, before=report.previous.date)
+            old, since = previous_plan(folder, revision=report.previous.revision, before=report.previous.date)
+            changes = compare(old, r.plan, report.as_at)
         except (UsageError, PlanError) as exc:
             message = str(exc) if isinstance(exc, UsageError) else exc.diagnostics.errors[0].message
             r.diags.error(folder / "reports", (0, 0), f"{report_name(report)}: cannot work out what changed: {message}")

@@ -10,6 +10,7 @@ CSS and reference.docx, never code. Everything from YAML is autoescaped; Markdow
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -36,7 +37,9 @@ def template_dirs(plan_folder: Path | None, house_style: str) -> list[Path]:
     return [root / style for root in roots for style in dict.fromkeys((house_style, "default")) if (root / style).is_dir()]
 
 
-def environment(dirs: list[Path]) -> jinja2.Environment:
+@functools.lru_cache(maxsize=16)
+def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    """One Jinja2 environment per template search path, so templates compile once a run."""
     # "default/x.html.j2" always names the built-in default, so a house style's x.html.j2 can
     # extend the default x.html.j2 without finding itself.
     loader = jinja2.ChoiceLoader([
@@ -263,7 +266,7 @@ def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = N
                 report: Report | None = None, **extra: Any) -> str:
     """The document `kind` (a template `<kind>.html.j2`) for `plan`, as one HTML string."""
     style = (report.house_style if report and report.house_style else None) or plan.plan.house_style
-    env = environment(template_dirs(plan_folder, style))
+    env = environment(tuple(template_dirs(plan_folder, style)))
     template = env.get_template(f"{kind}.html.j2")
     ctx = Context(plan, as_at, figures, report)
     return template.render(ctx=ctx, plan=plan.plan, workstreams=plan.workstreams, as_at=as_at, figures=figures,
