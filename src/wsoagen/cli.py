@@ -108,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"wsoagen: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:  # Ctrl-C: outputs already written stay whole (atomic writes)
+        print("wsoagen: interrupted", file=sys.stderr)
+        return 130
 
 
 # ---------------------------------------------------------------- validate and build
@@ -121,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             raise UsageError(f"{folder}: no such plan folder")
     quiet = args.verbosity == QUIET
-    reporter = Reporter(args.verbosity)
+    reporter = Reporter(args.verbosity, fancy=None if building else False)  # validate is too quick for a display
     total = Diagnostics()
     failed = False
     outcomes: list[tuple[Path, list[Path] | None, Diagnostics]] = []  # (plan, files written or None, diags)
@@ -144,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
                 except PlanError as exc:
                     diags = exc.diagnostics
                     failed = True
-                    step.outcome = f"failed ({_plural(len(diags.errors), 'error')})"
+                    step.outcome = f"{'failed' if building else 'invalid'} ({_plural(len(diags.errors), 'error')})"
             reporter.detail(f"{folder}: {step.outcome} in {seconds(step.elapsed)}")
             if written and not quiet and not reporter.stdout_is_shown_elsewhere:
                 for path in written:
@@ -201,10 +204,13 @@ def _fmt(args: argparse.Namespace) -> int:
     from wsoagen import fmt
 
     quiet = args.verbosity == QUIET
+    reporter = Reporter(args.verbosity, fancy=False)
     run = fmt.format_files(args.paths, check=args.check)
     problems = Diagnostics(list(run.diagnostics.items))
-    for result in run.changed:
-        if args.check:
+    for result in run.results:
+        if not result.changed:
+            reporter.detail(f"{result.path}: already formatted")
+        elif args.check:
             problems.error(result.path, (result.first_change, 1), f"not formatted: run `wsoagen fmt {result.path}`")
         elif not quiet:
             print(f"formatted {result.path}")
@@ -215,6 +221,7 @@ def _fmt(args: argparse.Namespace) -> int:
     counts.append(f"{len(run.results) - len(run.changed)} already formatted")
     if errors:
         counts.append(f"{errors} with errors")
+    reporter.total()
     print(f"wsoagen: {', '.join(counts)}", file=sys.stderr)
     return EXIT_PLAN if errors or (args.check and run.changed) else EXIT_OK
 

@@ -14,7 +14,9 @@ above an explicit `---` line (the editor modeline, say) is kept exactly as writt
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -76,7 +78,10 @@ def format_files(paths: Iterable[Path], *, check: bool = False) -> FormatRun:
             continue
         run.results.append(result)
         if result.changed and not check:
-            write_atomic(path, result.text.encode("utf-8"))
+            target = path.resolve()  # through a symlink, not over it
+            mode = stat.S_IMODE(target.stat().st_mode)
+            write_atomic(target, result.text.encode("utf-8"))
+            os.chmod(target, mode)  # keep the file's permissions
     return run
 
 

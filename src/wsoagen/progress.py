@@ -111,7 +111,6 @@ class Reporter:
         else:
             print(text, file=sys.stderr, flush=True)
 
-
     # ------------------------------------------------------------ steps
 
     @contextmanager
