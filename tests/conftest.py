@@ -55,6 +55,14 @@ outcomes:
 """
 
 
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> Path:
+    """The example plan built once per test run: build/peterborough/ with every document."""
+    out = tmp_path_factory.mktemp("build")
+    assert main(["build", str(EXAMPLE), "-o", str(out), "--as-at", "2019-11-15", "--quiet"]) == 0
+    return out / "peterborough"
+
+
 @pytest.fixture
 def make_plan(tmp_path: Path):
     """make_plan(plan=..., workstreams={"1.yaml": ...}) -> the plan folder."""

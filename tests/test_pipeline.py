@@ -26,12 +26,8 @@ OUTPUTS = sorted([
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from wsoagen.cli import main
-
-    out = tmp_path_factory.mktemp("build")
-    assert main(["build", str(EXAMPLE), "-o", str(out), "--as-at", AS_AT]) == 0
-    return out / "peterborough"
+def built(example_build):
+    return example_build
 
 
 def test_every_output_is_written(built):
