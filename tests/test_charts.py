@@ -36,3 +36,14 @@ def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
     assert ehcp.chart.table_rows[0] == ["January 2019", "9%"]
     assert figures.status.alt == ("Milestones by status as at 31 March 2020: 18 of 106 complete, 28 overdue. "
                                   "Blue 18; Green 2; Amber 2; Red 1; Not rated 83.")
+
+
+def test_percentage_schemes_are_charted(make_plan, tmp_path):
+    from conftest import MINI_PLAN, MINI_WORKSTREAM
+
+    plan_text = MINI_PLAN + "status_scheme:\n  name: Per cent complete\n  percent: true\n"
+    folder = make_plan(plan=plan_text, workstreams={"1.yaml": MINI_WORKSTREAM.replace("status: Blue", "status: 75%")})
+    plan, _ = validate_plan(folder)
+    chart = charts.status_chart(status.summary(plan, AS_AT), charts.ChartRenderer(tmp_path))
+    assert chart.table_head == ["Workstream", "75%", "Not rated", "Total"]
+    assert chart.table_rows == [["1. Joint commissioning", "1", "1", "2"]]

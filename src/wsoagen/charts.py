@@ -151,14 +151,17 @@ def metric_chart(metric: Metric, progress: MetricProgress, as_at: date, renderer
 def status_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     """Milestones by status, one bar per workstream."""
     statuses = [s for s in summary.statuses]
-    labels = {s.id: s.label for s in statuses} | {NOT_RATED: "Not rated"}
-    order = [s.id for s in statuses] + [NOT_RATED]
+    # Statuses outside the declared scheme (percentages such as "75%") follow it, in order.
+    extra = sorted({sid for ws in summary.workstreams for sid in ws.counts} - {s.id for s in statuses} - {NOT_RATED},
+                   key=lambda sid: float(sid.rstrip("%")) if sid.rstrip("%").isdigit() else 0)
+    labels = {s.id: s.label for s in statuses} | {sid: sid for sid in extra} | {NOT_RATED: "Not rated"}
+    order = [s.id for s in statuses] + extra + [NOT_RATED]
     values = []
     for ws in summary.workstreams:
         for i, sid in enumerate(order):
             if ws.counts.get(sid):
                 values.append({"workstream": f"{ws.number}. {ws.title}", "status": labels[sid], "n": ws.counts[sid], "order": i})
-    colours = [s.colour for s in statuses] + [NOT_RATED_COLOUR]
+    colours = [s.colour for s in statuses] + ["#1d70b8" if sid == "100%" else "#5694ca" for sid in extra] + [NOT_RATED_COLOUR]
     chart = alt.Chart(alt.Data(values=values)).mark_bar(stroke="white", strokeWidth=1).encode(
         y=alt.Y("workstream:N", title=None, sort=None, axis=alt.Axis(labelLimit=330)),
         x=alt.X("sum(n):Q", title="Milestones", axis=alt.Axis(tickMinStep=1)),

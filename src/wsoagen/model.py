@@ -58,7 +58,7 @@ def _parse_when(value: Any) -> When:
     if isinstance(value, (YamlInt, YamlFloat)):
         value = value.raw
     if not isinstance(value, str):
-        raise ValueError(f"a date is needed here, e.g. \"Nov 2019\" or \"31 March 2024\"")
+        raise ValueError("a date is needed here, e.g. \"Nov 2019\" or \"31 March 2024\"")
     return parse_when(value)
 
 
@@ -639,7 +639,9 @@ class Plan(BaseModel):
     """Board reports in the plan's reports/ folder, by meeting date."""
 
     def statuses(self) -> list[Status]:
-        return self.plan.status_scheme.statuses or DEFAULT_STATUSES
+        """The declared statuses; BRAG when none are declared (a percentage scheme has none)."""
+        scheme = self.plan.status_scheme
+        return scheme.statuses if scheme.statuses or scheme.percent else DEFAULT_STATUSES
 
     def resource_flags(self) -> list[ResourceFlag]:
         return self.plan.resource_flags or DEFAULT_RESOURCE_FLAGS

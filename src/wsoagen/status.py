@@ -42,10 +42,12 @@ def _statuses(plan: Plan) -> dict[str, Status]:
     return {s.id: s for s in plan.statuses()}
 
 
-def _percent_status(sid: str) -> Status:
+def percent_status(sid: str) -> Status:
+    """A status for a percentage scheme ("75%"): 100% is complete."""
     done = sid == "100%"
-    return Status(id=sid, label=sid, meaning="complete" if done else "in progress",
-                  colour="#1d70b8" if done else "#f3f2f1", complete=done)
+    # Built without validation: "75%" is not an id a plan could declare, which is the point.
+    return Status.model_construct(id=sid, label=sid, meaning="complete" if done else "in progress",
+                                  colour="#1d70b8" if done else "#f3f2f1", complete=done, on_track=False)
 
 
 def recorded_status(ms: Milestone, as_at: date) -> tuple[str | None, When | None]:
@@ -71,7 +73,7 @@ def milestone_states(plan: Plan, as_at: date) -> list[MilestoneState]:
             for action in outcome.actions:
                 for ms in action.milestones:
                     sid, when = recorded_status(ms, as_at)
-                    status = statuses.get(sid) if sid in statuses else (_percent_status(sid) if sid else None)
+                    status = statuses.get(sid) if sid in statuses else (percent_status(sid) if sid else None)
                     complete = bool(status and status.complete)
                     overdue = bool(not complete and ms.deadline and ms.deadline.end and ms.deadline.end < as_at)
                     states.append(MilestoneState(ws.number, action.ref, ms, status, when, complete, overdue))

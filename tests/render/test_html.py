@@ -88,3 +88,13 @@ def test_house_style_from_the_plan_folder(make_plan):
     plan, _ = validate_plan(folder)
     out = render_html(plan, "wsoa", AS_AT, folder)
     assert "<h1>House style for Testshire</h1>" in out and "<style>" in out  # base.html.j2 from default
+
+
+def test_percentage_and_own_word_schemes_render_their_words(make_plan):
+    plan_text = MINI_PLAN + "status_scheme:\n  name: Per cent complete\n  percent: true\n"
+    folder = make_plan(plan=plan_text, workstreams={"1.yaml": MINI_WORKSTREAM.replace("status: Blue", "status: 75%")})
+    plan, _ = validate_plan(folder)
+    tree = lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, folder))
+    cells = [" ".join(c.text_content().split()) for c in tree.xpath("//table[contains(@class,'actions')]//td[contains(@class,'status')]")]
+    assert cells == ["75%Nov 2019", ""]  # status, line break, date
+    assert "Per cent complete + date" in tree.xpath("//table[contains(@class,'actions')]//thead")[0].text_content()

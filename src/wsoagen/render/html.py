@@ -25,7 +25,7 @@ from wsoagen.charts import Figures
 from wsoagen.evidence import number
 from wsoagen.model import Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
 from wsoagen.render.markdown import to_html, to_inline_html
-from wsoagen.status import MilestoneState, summary
+from wsoagen.status import MilestoneState, percent_status, summary
 from wsoagen.validate import CITATION
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
@@ -232,11 +232,7 @@ class Context:
             return None
         if sid in self.statuses:
             return self.statuses[sid]
-        if sid.endswith("%"):
-            done = sid == "100%"
-            return Status(id="p", label=sid, meaning="complete" if done else "in progress",
-                          colour="#1d70b8" if done else "#f3f2f1", complete=done)
-        return None
+        return percent_status(sid) if sid.endswith("%") else None
 
     def status_style(self, sid: str | None) -> Markup:
         status = self.status(sid)
