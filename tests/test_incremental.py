@@ -33,3 +33,16 @@ def test_changes_to_plan_template_date_or_version_rebuild(make_plan, tmp_path, m
     assert pipeline.build(folder, out, date(2019, 12, 3)).reused == 0
     monkeypatch.setattr(pipeline, "_renderer_versions", lambda: "wsoagen 99")
     assert pipeline.build(folder, out, date(2019, 12, 3)).reused == 0
+
+
+def test_outputs_of_removed_documents_are_removed(make_plan, tmp_path):
+    folder = make_plan(plan=MINI_PLAN + "recommendations:\n  - {ref: '1', text: Publish the strategy.}\n")
+    out = tmp_path / "out"
+    (out / folder.name).mkdir(parents=True)
+    (out / folder.name / "notes.txt").write_text("mine")
+    names = {p.name for p in pipeline.build(folder, out, AS_AT).written}
+    assert "recommendations-tracker.pdf" in names
+    (folder / "plan.yaml").write_text(MINI_PLAN)
+    pipeline.build(folder, out, AS_AT)
+    left = sorted(p.name for p in (out / folder.name).iterdir())
+    assert left == ["notes.txt", "plan.json", "wsoa.docx", "wsoa.html", "wsoa.pdf"]

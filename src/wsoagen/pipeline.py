@@ -35,6 +35,7 @@ from wsoagen.validate import validate_plan
 
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 DOCUMENT_CACHE = Path(".cache") / "documents"
+OUTPUT_NAMES = re.compile(r"^(plan\.json|wsoa\.|recommendations-tracker\.|report-|board-pack-)")
 
 
 def _renderer_versions() -> str:
@@ -176,6 +177,9 @@ def build(folder: Path, out: Path, as_at: date) -> BuildResult:
         if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
             write_atomic(path, data)  # unchanged files keep their time, as make expects
         result.written.append(path)
+    for old in target.iterdir():  # outputs of reports since removed would mislead: remove them
+        if old.is_file() and old.name not in files and OUTPUT_NAMES.match(old.name):
+            old.unlink()
     return result
 
 

@@ -1,9 +1,12 @@
 """Turn a plan folder into a validated `Plan`, collecting every problem in every file.
 
-In: a folder holding `plan.yaml` and `workstreams/*.yaml`.
-Out: a `Plan`, or `PlanError` carrying every diagnostic (`file:line:col`) at once.
-Schema errors come from pydantic and are translated into plain English at the position of
-the offending key or value; the rules that span files (refs, people, statuses) follow here.
+In: a folder holding `plan.yaml`, `workstreams/*.yaml`, and optionally `data/*.csv|xlsx`
+(metric values, read by `metrics.py`) and `reports/*.yaml` (board reports).
+Out: a `Plan` with the data merged, or `PlanError` carrying every diagnostic (`file:line:col`)
+at once. Schema errors come from pydantic and are translated into plain English at the
+position of the offending key or value; the rules that span files (refs, people, statuses,
+metrics cited in reports) follow here and read the raw trees, so they run even on a file
+with schema errors.
 """
 
 from __future__ import annotations
