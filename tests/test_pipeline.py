@@ -20,8 +20,10 @@ SEFTON = "report-2020-03-10-health-and-wellbeing-board"
 OUTPUTS = sorted([
     "plan.json", "wsoa.docx", "wsoa.html", "wsoa.pdf",
     "recommendations-tracker.docx", "recommendations-tracker.html", "recommendations-tracker.pdf",
-    f"{REPORT}.docx", f"{REPORT}.html", f"{REPORT}.pdf", "board-pack-2020-01-21-send-executive-board.pdf",
-    f"{SEFTON}.docx", f"{SEFTON}.html", f"{SEFTON}.pdf", "board-pack-2020-03-10-health-and-wellbeing-board.pdf",
+    f"{REPORT}.docx", f"{REPORT}.html", f"{REPORT}.pdf",
+    "board-pack-2020-01-21-send-executive-board.html", "board-pack-2020-01-21-send-executive-board.pdf",
+    f"{SEFTON}.docx", f"{SEFTON}.html", f"{SEFTON}.pdf",
+    "board-pack-2020-03-10-health-and-wellbeing-board.html", "board-pack-2020-03-10-health-and-wellbeing-board.pdf",
 ])
 
 

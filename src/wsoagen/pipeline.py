@@ -205,6 +205,7 @@ def _report_files(r: _Renderer, folder: Path, report: Report) -> dict[str, bytes
     if all(p.html for p in parts):
         pack = combine(f"Board pack: {report.board}", f"{r.plan.plan.local_area}, meeting of {long_date(report.meeting)}",
                        f"{report.as_at.isoformat()}T00:00:00Z", parts)
+        files[f"board-pack-{name}.html"] = pack.encode("utf-8")
         pdf = r.pdf(pack, report.as_at, report)
         if pdf is not None:
             files[f"board-pack-{name}.pdf"] = pdf
