@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core and playwright-core for the accessibility test (npm; Chromium itself is a Debian package)
+A11Y := tests/a11y/node_modules/.package-lock.json
 
 .PHONY: build test bench schema clean
 
@@ -17,7 +19,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 build: $(STAMP)
 	$(BIN)/wsoagen build plans/* -o build
 
-test: $(STAMP)
+$(A11Y): tests/a11y/package-lock.json
+	npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) $(A11Y)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
