@@ -92,7 +92,7 @@ class ChartRenderer:
 def _config(chart: alt.TopLevelMixin) -> dict[str, Any]:
     spec = chart.configure(font=FONT, background="white").configure_axis(
         labelFont=FONT, titleFont=FONT, labelColor=INK, titleColor=INK, gridColor=GRID, labelFontSize=11, titleFontSize=11,
-        labelOverlap=True,
+        labelOverlap=False,  # a hidden label stays in the SVG as invisible text: tick counts are chosen to fit instead
     ).configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=11, titleFontSize=11).configure_view(stroke=None).to_dict(
         validate=False)  # our specs are fixed code, and Altair's schema check costs more than drawing
     spec.pop("$schema", None)
@@ -131,10 +131,11 @@ def metric_chart(metric: Metric, progress: MetricProgress, as_at: date, renderer
         layers.append(base.mark_line(color="#1d3557", strokeWidth=2.5).encode(x=x, y=y))
         layers.append(base.mark_point(color="#1d3557", filled=True, size=45).encode(x=x, y=y))
     if marks:
-        kinds = ["Baseline", "Interim target", "Target"]
+        styles = {"Baseline": ("square", MUTED), "Interim target": ("diamond", "#b58840"), "Target": ("triangle-up", "#00703c")}
+        kinds = [k for k in styles if any(m["kind"] == k for m in marks)]  # the legend names only what is drawn
         legend = alt.Legend(orient="bottom", direction="horizontal")
-        shape = alt.Shape("kind:N", title=None, legend=legend, scale=alt.Scale(domain=kinds, range=["square", "diamond", "triangle-up"]))
-        colour = alt.Color("kind:N", title=None, legend=legend, scale=alt.Scale(domain=kinds, range=[MUTED, "#b58840", "#00703c"]))
+        shape = alt.Shape("kind:N", title=None, legend=legend, scale=alt.Scale(domain=kinds, range=[styles[k][0] for k in kinds]))
+        colour = alt.Color("kind:N", title=None, legend=legend, scale=alt.Scale(domain=kinds, range=[styles[k][1] for k in kinds]))
         layers.append(alt.Chart(alt.Data(values=marks)).mark_point(filled=True, size=110).encode(x=x, y=y, shape=shape, color=colour))
     if metric.target is not None:
         layers.append(alt.Chart(alt.Data(values=[{"value": metric.target.value}])).mark_rule(
