@@ -28,7 +28,7 @@ from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
 from wsoagen.model import Plan, Report
 from wsoagen.output import write_atomic
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
-from wsoagen.render.html import long_date, render_html, template_dirs
+from wsoagen.render.html import house_style, long_date, render_html, template_dirs
 from wsoagen.render.pack import Part, combine
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
 from wsoagen.validate import validate_plan
@@ -102,8 +102,7 @@ class _Renderer:
         return self._figures[as_at]
 
     def dirs(self, report: Report | None = None) -> list[Path]:
-        style = (report.house_style if report and report.house_style else None) or self.plan.plan.house_style
-        return template_dirs(self.folder, style)
+        return template_dirs(self.folder, house_style(self.plan, report))
 
     def html(self, kind: str, as_at: date, report: Report | None = None, **extra: object) -> str | None:
         try:

@@ -31,10 +31,15 @@ from wsoagen.validate import CITATION
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 
-def template_dirs(plan_folder: Path | None, house_style: str) -> list[Path]:
+def house_style(plan: Plan, report: Report | None = None) -> str:
+    """The report's own house style if it names one, else the plan's."""
+    return (report.house_style if report else None) or plan.plan.house_style
+
+
+def template_dirs(plan_folder: Path | None, style: str) -> list[Path]:
     """Where templates are looked up, most specific first: the plan's own, then built in."""
     roots = [r for r in ((plan_folder / "templates") if plan_folder else None, BUILTIN_TEMPLATES) if r and r.is_dir()]
-    return [root / style for root in roots for style in dict.fromkeys((house_style, "default")) if (root / style).is_dir()]
+    return [root / name for root in roots for name in dict.fromkeys((style, "default")) if (root / name).is_dir()]
 
 
 @functools.lru_cache(maxsize=16)
@@ -252,7 +257,8 @@ class Context:
             "outcomes": sum(len(w.outcomes) for w in streams),
             "actions": len(actions),
             "milestones": len(milestones),
-            "complete": sum(1 for m in milestones if (s := self.status(m.status)) and s.complete),
+            # complete as at the document's date (dated updates count, later statuses do not)
+            "complete": sum(1 for m in milestones if self.state(m).complete),
         }
 
     action_table = staticmethod(action_table)
@@ -261,8 +267,7 @@ class Context:
 def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = None, figures: Figures | None = None,
                 report: Report | None = None, **extra: Any) -> str:
     """The document `kind` (a template `<kind>.html.j2`) for `plan`, as one HTML string."""
-    style = (report.house_style if report and report.house_style else None) or plan.plan.house_style
-    env = environment(tuple(template_dirs(plan_folder, style)))
+    env = environment(tuple(template_dirs(plan_folder, house_style(plan, report))))
     template = env.get_template(f"{kind}.html.j2")
     ctx = Context(plan, as_at, figures, report)
     return template.render(ctx=ctx, plan=plan.plan, workstreams=plan.workstreams, as_at=as_at, figures=figures,
