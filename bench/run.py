@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from synth import make_synthetic  # noqa: E402
 
-from wsoagen.validate import plan_files, validate_plan  # noqa: E402
+from wsoagen.plan.validate import plan_files, validate_plan  # noqa: E402
 from wsoagen import pipeline  # noqa: E402
 from wsoagen.render.docx import html_to_docx  # noqa: E402
 from wsoagen.render.html import render_html, template_dirs  # noqa: E402
@@ -92,7 +92,8 @@ def bench_charts() -> None:
     """The chart stage for the example against bare vl-convert calls on the same specs."""
     import vl_convert as vlc
 
-    from wsoagen import charts, status
+    from wsoagen.data import status
+    from wsoagen.render import charts
 
     plan, _ = validate_plan(EXAMPLE)
     as_at = plan.reports[0].as_at if plan.reports else AS_AT

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import MINI_PLAN, MINI_WORKSTREAM
 
-from wsoagen.changes import changes_since, compare, previous_plan
+from wsoagen.data.changes import changes_since, compare, previous_plan
 from wsoagen.diagnostics import UsageError
-from wsoagen.validate import validate_plan
+from wsoagen.plan.validate import validate_plan
 
 AS_AT = date(2020, 1, 31)
 

@@ -4,8 +4,9 @@ from datetime import date
 
 from conftest import EXAMPLE
 
-from wsoagen import charts, status
-from wsoagen.validate import validate_plan
+from wsoagen.data import status
+from wsoagen.render import charts
+from wsoagen.plan.validate import validate_plan
 
 AS_AT = date(2020, 3, 31)
 

@@ -10,9 +10,10 @@ import pytest
 
 from conftest import MINI_WORKSTREAM, ROOT
 
-from wsoagen import __version__, progress
+from wsoagen import __version__
+from wsoagen.commands import progress
 from wsoagen.diagnostics import PlanError
-from wsoagen.validate import validate_plan
+from wsoagen.plan.validate import validate_plan
 
 AS_AT = "2019-11-15"
 NO_LEAD = MINI_WORKSTREAM.replace("        lead: ann-smith\n", "")  # one warning: action 1.1a has no owner

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from wsoagen.dates import parse_when
+from wsoagen.plan.dates import parse_when
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ import json
 
 from conftest import EXAMPLE
 
-from wsoagen.validate import validate_plan
+from wsoagen.plan.validate import validate_plan
 
 # Counted by hand from seed 003, workstream by workstream (outcomes, actions, milestones,
 # milestones with a BRAG date).

@@ -6,7 +6,7 @@ import stat
 
 from conftest import EXAMPLE
 
-from wsoagen.fmt import format_text
+from wsoagen.plan.fmt import format_text
 
 MESSY = """\
 # yaml-language-server: $schema=../../schema/workstream.schema.json

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from wsoagen.diagnostics import Diagnostics
-from wsoagen.load import MAX_DEPTH, load_file
+from wsoagen.plan.load import MAX_DEPTH, load_file
 
 
 def load(tmp_path: Path, text: str):
@@ -57,7 +57,7 @@ def test_nesting_too_deep(tmp_path):
 
 
 def test_file_too_large(tmp_path, monkeypatch):
-    monkeypatch.setattr("wsoagen.load.MAX_FILE_BYTES", 10)
+    monkeypatch.setattr("wsoagen.plan.load.MAX_FILE_BYTES", 10)
     _, errors = load(tmp_path, "title: something long\n")
     assert errors == ["f.yaml:1:1: error: file is too large (22 bytes; the limit is 10): split it into smaller files"]
 

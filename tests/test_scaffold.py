@@ -8,8 +8,8 @@ import pytest
 import wsoagen
 from conftest import ROOT
 
-from wsoagen.scaffold import WORKSTREAM_FILE, plan_texts
-from wsoagen.validate import validate_plan
+from wsoagen.plan.scaffold import WORKSTREAM_FILE, plan_texts
+from wsoagen.plan.validate import validate_plan
 
 FILES = ["plan.yaml", f"workstreams/{WORKSTREAM_FILE}", "data/example.csv", "README.md"]
 

@@ -4,7 +4,7 @@ import json
 
 from conftest import ROOT
 
-from wsoagen.schema import SCHEMAS, schema_json
+from wsoagen.plan.schema import SCHEMAS, schema_json
 
 
 def test_committed_schemas_are_current():

@@ -7,8 +7,8 @@ import pytest
 from conftest import MINI_PLAN, MINI_WORKSTREAM
 
 from wsoagen.diagnostics import Diagnostics
-from wsoagen.status import check, metric_progress, milestone_states, summary
-from wsoagen.validate import validate_plan
+from wsoagen.data.status import check, metric_progress, milestone_states, summary
+from wsoagen.plan.validate import validate_plan
 
 
 def ws_with(milestones: str) -> str:

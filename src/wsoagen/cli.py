@@ -2,7 +2,7 @@
 
 Exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O problem.
 Diagnostics go to stderr as `path:line:col: error|warning: message`, then a one-line summary.
-Results go to stdout (`wrote PATH`); progress goes to stderr (see `wsoagen.progress`).
+Results go to stdout (`wrote PATH`); progress goes to stderr (see `wsoagen.commands.progress`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from wsoagen import __version__
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
-from wsoagen.progress import NORMAL, QUIET, VERBOSE, Reporter, seconds
+from wsoagen.commands.progress import NORMAL, QUIET, VERBOSE, Reporter, seconds
 
 EXIT_OK, EXIT_PLAN, EXIT_USAGE = 0, 1, 2
 
@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from wsoagen.validate import validate_plan
+    from wsoagen.plan.validate import validate_plan
 
     building = args.command == "build"
     for folder in args.plans:  # a typo in the third folder should not wait for two builds
@@ -185,7 +185,7 @@ def _build_summary(outcomes: list[tuple[Path, list[Path] | None, Diagnostics]]) 
 
 
 def _new(args: argparse.Namespace) -> int:
-    from wsoagen import scaffold
+    from wsoagen.plan import scaffold
 
     written, schema = scaffold.create(args.folder, args.local_area)
     for path in written:
@@ -201,7 +201,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from wsoagen import fmt
+    from wsoagen.plan import fmt
 
     quiet = args.verbosity == QUIET
     reporter = Reporter(args.verbosity, fancy=False)
@@ -231,7 +231,7 @@ def _fmt(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     from wsoagen.output import write_atomic
-    from wsoagen.schema import SCHEMAS, schema_json
+    from wsoagen.plan.schema import SCHEMAS, schema_json
 
     if args.kind not in SCHEMAS:
         raise UsageError(f'no schema "{args.kind}": choose one of {", ".join(SCHEMAS)}')

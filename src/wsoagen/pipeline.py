@@ -23,15 +23,16 @@ from typing import Callable
 
 import jinja2
 
-from wsoagen import charts, status
+from wsoagen.data import status
+from wsoagen.render import charts
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
-from wsoagen.model import Plan, Report
+from wsoagen.plan.model import Plan, Report
 from wsoagen.output import write_atomic
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
 from wsoagen.render.html import house_style, long_date, render_html, template_dirs
 from wsoagen.render.pack import Part, combine
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
-from wsoagen.validate import validate_plan
+from wsoagen.plan.validate import validate_plan
 
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 DOCUMENT_CACHE = Path(".cache") / "documents"
@@ -186,7 +187,7 @@ def _report_files(r: _Renderer, folder: Path, report: Report) -> dict[str, bytes
     """A board report as at its own date, and the board pack around it."""
     changes, since = None, None
     if report.previous:
-        from wsoagen.changes import compare, previous_plan
+        from wsoagen.data.changes import compare, previous_plan
 
         try:
             old, since = previous_plan(folder, revision=report.previous.revision, before=report.previous.date)

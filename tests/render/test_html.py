@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 from conftest import EXAMPLE, MINI_PLAN, MINI_WORKSTREAM
 
 from wsoagen.render.html import render_html, text_on
-from wsoagen.validate import validate_plan
+from wsoagen.plan.validate import validate_plan
 
 AS_AT = date(2019, 11, 15)
 

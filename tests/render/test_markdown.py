@@ -2,7 +2,7 @@
 
 from conftest import MINI_WORKSTREAM
 
-from wsoagen.render.markdown import problems, to_html
+from wsoagen.plan.markdown import problems, to_html
 
 
 def test_raw_html_is_text():

@@ -25,7 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 
 from wsoagen.diagnostics import Diagnostics, UsageError
-from wsoagen.load import YamlFloat, YamlInt, load_file, load_text
+from wsoagen.plan.load import YamlFloat, YamlInt, load_file, load_text
 from wsoagen.output import write_atomic
 
 YAML_SUFFIXES = (".yaml", ".yml")

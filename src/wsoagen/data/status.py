@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from wsoagen.dates import When
+from wsoagen.plan.dates import When
 from wsoagen.diagnostics import Diagnostics
-from wsoagen.model import DataPoint, Measure, Metric, Milestone, Plan, Status
+from wsoagen.plan.model import DataPoint, Measure, Metric, Milestone, Plan, Status
 
 NOT_RATED = "not-rated"
 

@@ -24,9 +24,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from wsoagen.dates import When, parse_when
+from wsoagen.plan.dates import When, parse_when
 from wsoagen.diagnostics import Diagnostics, did_you_mean
-from wsoagen.model import DataPoint
+from wsoagen.plan.model import DataPoint
 
 DATA_DIR = "data"
 MAX_DATA_BYTES = 10 * 1024 * 1024

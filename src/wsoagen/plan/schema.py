@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from wsoagen.model import PlanFile, Report, Workstream
+from wsoagen.plan.model import PlanFile, Report, Workstream
 
 SCHEMAS = {"plan": PlanFile, "workstream": Workstream, "report": Report}
 

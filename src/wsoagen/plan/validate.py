@@ -19,10 +19,10 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from wsoagen import model as m
+from wsoagen.plan import model as m
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError, did_you_mean
-from wsoagen.load import LoadedFile, load_file
-from wsoagen.metrics import load_series
+from wsoagen.plan.load import LoadedFile, load_file
+from wsoagen.data.metrics import load_series
 
 PLAN_FILE = "plan.yaml"
 WORKSTREAM_DIR = "workstreams"

@@ -1,0 +1,1 @@
+"""What the plan's data says as at a date: metric series, statuses, wording, changes."""

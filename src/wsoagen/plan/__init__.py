@@ -1,0 +1,1 @@
+"""The plan: YAML files read with their positions, the schema, validation rules, formatting."""
