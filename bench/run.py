@@ -19,8 +19,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from synth import make_synthetic  # noqa: E402
 
-from wsoagen.plan.validate import plan_files, validate_plan  # noqa: E402
 from wsoagen import pipeline  # noqa: E402
+from wsoagen.plan.validate import plan_files, validate_plan  # noqa: E402
 from wsoagen.render.docx import html_to_docx  # noqa: E402
 from wsoagen.render.html import render_html, template_dirs  # noqa: E402
 

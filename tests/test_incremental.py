@@ -3,7 +3,6 @@
 from datetime import date
 
 from conftest import MINI_PLAN
-
 from wsoagen import pipeline
 
 AS_AT = date(2019, 12, 2)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence
 
 from wsoagen import __version__
-from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
 from wsoagen.commands.progress import NORMAL, QUIET, VERBOSE, Reporter, seconds
+from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
 
 EXIT_OK, EXIT_PLAN, EXIT_USAGE = 0, 1, 2
 

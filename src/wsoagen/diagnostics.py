@@ -8,9 +8,10 @@ A `Diagnostic` is one problem at one place (`path:line:col: error|warning: messa
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 Level = Literal["error", "warning"]
 

@@ -16,23 +16,23 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import jinja2
 
 from wsoagen.data import status
-from wsoagen.render import charts
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
-from wsoagen.plan.model import Plan, Report
 from wsoagen.output import write_atomic
+from wsoagen.plan.model import Plan, Report
+from wsoagen.plan.validate import validate_plan
+from wsoagen.render import charts
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
 from wsoagen.render.html import house_style, long_date, render_html, template_dirs
 from wsoagen.render.pack import Part, combine
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
-from wsoagen.plan.validate import validate_plan
 
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 DOCUMENT_CACHE = Path(".cache") / "documents"

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-
 A11Y = Path(__file__).resolve().parents[1] / "a11y"
 
 

@@ -6,9 +6,8 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import EXAMPLE, MINI_PLAN, MINI_WORKSTREAM
-
-from wsoagen.render.html import render_html, text_on
 from wsoagen.plan.validate import validate_plan
+from wsoagen.render.html import render_html, text_on
 
 AS_AT = date(2019, 11, 15)
 

@@ -10,12 +10,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import EXAMPLE, ROOT
-
 from wsoagen.data import status
+from wsoagen.plan.validate import validate_plan
 from wsoagen.render import charts
 from wsoagen.render.html import render_html
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
-from wsoagen.plan.validate import validate_plan
 
 TEMPLATES = ROOT / "templates" / "default"
 AS_AT = date(2019, 11, 15)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
 
@@ -56,7 +57,7 @@ class Reporter:
 
     # ------------------------------------------------------------ the whole run
 
-    def __enter__(self) -> "Reporter":
+    def __enter__(self) -> Reporter:
         if self.fancy:
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -114,7 +115,7 @@ class Reporter:
     # ------------------------------------------------------------ steps
 
     @contextmanager
-    def step(self, doing: str, target: object, *, announce: bool = True, keep: bool = True) -> Iterator["Step"]:
+    def step(self, doing: str, target: object, *, announce: bool = True, keep: bool = True) -> Iterator[Step]:
         """One step for one target (`building plans/x`): shown while it runs, timed.
 
         `announce`: print a plain line for logs; `keep`: leave the finished step on the display.

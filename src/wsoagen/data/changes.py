@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from wsoagen.plan.dates import When
-from wsoagen.diagnostics import PlanError, UsageError
-from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan
 from wsoagen.data.status import metric_progress, recorded_status
+from wsoagen.diagnostics import PlanError, UsageError
+from wsoagen.plan.dates import When
+from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan
 from wsoagen.plan.validate import validate_plan
 
 GIT_TIMEOUT = 60  # seconds, per git command

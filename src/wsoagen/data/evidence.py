@@ -8,9 +8,9 @@ against a target of 90%." (plain text, for alt attributes).
 
 from __future__ import annotations
 
+from wsoagen.data.status import MetricProgress
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Measure, Metric
-from wsoagen.data.status import MetricProgress
 
 
 def number(value: float, unit: str) -> str:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from wsoagen.plan.dates import When, parse_when
 from wsoagen.diagnostics import Diagnostics, did_you_mean
+from wsoagen.plan.dates import When, parse_when
 from wsoagen.plan.model import DataPoint
 
 DATA_DIR = "data"

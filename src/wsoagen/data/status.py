@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from wsoagen.plan.dates import When
 from wsoagen.diagnostics import Diagnostics
+from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Measure, Metric, Milestone, Plan, Status
 
 NOT_RATED = "not-rated"

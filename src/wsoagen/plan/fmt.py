@@ -17,16 +17,17 @@ import io
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 
 from wsoagen.diagnostics import Diagnostics, UsageError
-from wsoagen.plan.load import YamlFloat, YamlInt, load_file, load_text
 from wsoagen.output import write_atomic
+from wsoagen.plan.load import YamlFloat, YamlInt, load_file, load_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 BOM = "\ufeff"

@@ -24,9 +24,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from wsoagen.plan import markdown
 from wsoagen.plan.dates import When, parse_when
 from wsoagen.plan.load import YamlFloat, YamlInt
-from wsoagen.plan import markdown
 
 
 def _as_text(value: Any) -> Any:

@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wsoagen.plan import model as m
-from wsoagen.diagnostics import Diagnostics, PlanError, UsageError, did_you_mean
-from wsoagen.plan.load import LoadedFile, load_file
 from wsoagen.data.metrics import load_series
+from wsoagen.diagnostics import Diagnostics, PlanError, UsageError, did_you_mean
+from wsoagen.plan import model as m
+from wsoagen.plan.load import LoadedFile, load_file
 
 PLAN_FILE = "plan.yaml"
 WORKSTREAM_DIR = "workstreams"

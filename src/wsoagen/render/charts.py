@@ -21,8 +21,8 @@ from typing import Any
 import altair as alt
 
 from wsoagen.data import evidence
-from wsoagen.plan.model import Metric, Plan
 from wsoagen.data.status import NOT_RATED, MetricProgress, Summary, metric_progress
+from wsoagen.plan.model import Metric, Plan
 
 FONT = "Liberation Sans"
 FONT_DIRS = ["/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation"]

@@ -21,7 +21,7 @@ import math
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -242,7 +242,7 @@ def _read_meta(el: etree._Element, meta: _Meta) -> None:
         except ValueError:
             raise _unsupported(el, "<meta> dcterms.created must be an ISO 8601 date") from None
         if created.tzinfo is not None:
-            created = created.astimezone(timezone.utc).replace(tzinfo=None)
+            created = created.astimezone(UTC).replace(tzinfo=None)
         meta.created = created
     elif name == "wsoagen:running-header":
         meta.running_header = content

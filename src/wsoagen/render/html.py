@@ -21,12 +21,12 @@ import jinja2
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
-from wsoagen.render.charts import Figures
 from wsoagen.data.evidence import number
-from wsoagen.plan.model import Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
-from wsoagen.plan.markdown import to_html, to_inline_html
 from wsoagen.data.status import MilestoneState, percent_status, summary
+from wsoagen.plan.markdown import to_html, to_inline_html
+from wsoagen.plan.model import Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
 from wsoagen.plan.validate import CITATION
+from wsoagen.render.charts import Figures
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -53,7 +53,7 @@ class SafeFetcher(URLFetcher):
 def _fixed_time(when: date):
     """SOURCE_DATE_EPOCH for the duration of a render (restored afterwards)."""
     old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(when.year, when.month, when.day, tzinfo=timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime(when.year, when.month, when.day, tzinfo=UTC).timestamp()))
     try:
         yield
     finally:

@@ -5,7 +5,6 @@ import shutil
 import stat
 
 from conftest import EXAMPLE
-
 from wsoagen.plan.fmt import format_text
 
 MESSY = """\

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_PLAN, MINI_WORKSTREAM
-
 from wsoagen.data.changes import changes_since, compare, previous_plan
 from wsoagen.diagnostics import UsageError
 from wsoagen.plan.validate import validate_plan

@@ -3,10 +3,9 @@
 from datetime import date
 
 from conftest import EXAMPLE
-
 from wsoagen.data import status
-from wsoagen.render import charts
 from wsoagen.plan.validate import validate_plan
+from wsoagen.render import charts
 
 AS_AT = date(2020, 3, 31)
 

@@ -1,7 +1,6 @@
 """Markdown in plan text: rendered without raw HTML; images and unsafe links refused at their place."""
 
 from conftest import MINI_WORKSTREAM
-
 from wsoagen.plan.markdown import problems, to_html
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_WORKSTREAM, ROOT
-
 from wsoagen import __version__
 from wsoagen.commands import progress
 from wsoagen.diagnostics import PlanError

@@ -3,7 +3,6 @@
 import json
 
 from conftest import ROOT
-
 from wsoagen.plan.schema import SCHEMAS, schema_json
 
 

@@ -3,7 +3,6 @@
 import json
 
 from conftest import EXAMPLE
-
 from wsoagen.plan.validate import validate_plan
 
 # Counted by hand from seed 003, workstream by workstream (outcomes, actions, milestones,

@@ -7,7 +7,6 @@ import pytest
 
 import wsoagen
 from conftest import ROOT
-
 from wsoagen.plan.scaffold import WORKSTREAM_FILE, plan_texts
 from wsoagen.plan.validate import validate_plan
 

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from wsoagen.plan.dates import parse_when
 from wsoagen.data.evidence import alt_text, evidence_sentence, number
-from wsoagen.plan.model import DataPoint, Measure, Metric
 from wsoagen.data.status import metric_progress
+from wsoagen.plan.dates import parse_when
+from wsoagen.plan.model import DataPoint, Measure, Metric
 
 
 def point(when: str, value: float) -> DataPoint:

@@ -5,9 +5,8 @@ from datetime import date
 import pytest
 
 from conftest import MINI_PLAN, MINI_WORKSTREAM
-
-from wsoagen.diagnostics import Diagnostics
 from wsoagen.data.status import check, metric_progress, milestone_states, summary
+from wsoagen.diagnostics import Diagnostics
 from wsoagen.plan.validate import validate_plan
 
 
