@@ -69,7 +69,7 @@ def bench_documents(plans: dict[str, Path], tmp: Path) -> None:
         plan, _ = validate_plan(folder)
         milestones = sum(len(a.milestones) for w in plan.workstreams for o in w.outcomes for a in o.actions)
         html = render_html(plan, "wsoa", AS_AT, folder)
-        dirs = template_dirs(folder, plan.plan.house_style)
+        dirs = template_dirs(folder, plan.file.house_style)
         reference = next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())
         runs = iter(range(100))
         # A fresh output folder each time: a cold build, no PDF/DOCX from the cache.

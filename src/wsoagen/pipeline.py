@@ -163,7 +163,7 @@ def build(folder: Path, out: Path, as_at: date) -> BuildResult:
 
     files: dict[str, bytes] = {"plan.json": plan_json(plan)}
     files |= r.document("wsoa", "wsoa", as_at)
-    if plan.plan.recommendations:
+    if plan.file.recommendations:
         files |= r.document("recommendations-tracker", "tracker", as_at)
     for report in plan.reports:
         files |= _report_files(r, folder, report)
@@ -199,11 +199,11 @@ def _report_files(r: _Renderer, folder: Path, report: Report) -> dict[str, bytes
     name = report_name(report)
     files = r.document(f"report-{name}", "report", report.as_at, report, changes=changes, changes_since=since)
     parts = [Part(f"{report.title}: {report.board}, {long_date(report.meeting)}", files.get(f"report-{name}.html", b"").decode())]
-    if r.plan.plan.recommendations:
+    if r.plan.file.recommendations:
         parts.append(Part("Recommendations tracker", r.html("tracker", report.as_at, report) or ""))
-    parts.append(Part(r.plan.plan.title, r.html("wsoa", report.as_at, report) or ""))
+    parts.append(Part(r.plan.file.title, r.html("wsoa", report.as_at, report) or ""))
     if all(p.html for p in parts):
-        pack = combine(f"Board pack: {report.board}", f"{r.plan.plan.local_area}, meeting of {long_date(report.meeting)}",
+        pack = combine(f"Board pack: {report.board}", f"{r.plan.file.local_area}, meeting of {long_date(report.meeting)}",
                        f"{report.as_at.isoformat()}T00:00:00Z", parts)
         files[f"board-pack-{name}.html"] = pack.encode("utf-8")
         pdf = r.pdf(pack, report.as_at, report)

@@ -93,7 +93,7 @@ metrics:
     (folder / "data").mkdir()
     (folder / "data" / "d.csv").write_text("metric,date,value\nahc,Feb 2020,41\nahc,May 2020,45\nahc,May 2021,49\n")
     plan, _ = validate_plan(folder)
-    metric, series = plan.plan.metrics[0], plan.series["ahc"]
+    metric, series = plan.file.metrics[0], plan.series["ahc"]
     early = metric_progress(metric, series, date(2020, 3, 1))  # on the straight line to 44 by April?
     assert (early.latest.value, early.target_now.value, early.on_course) == (41, 44, False)
     mid = metric_progress(metric, series, date(2020, 6, 1))

@@ -42,7 +42,7 @@ def test_example_refs_in_document_order():
 
 def test_example_facts_from_the_seed():
     plan, _ = validate_plan(EXAMPLE)
-    p = plan.plan
+    p = plan.file
     assert (p.inspection.start.isoformat(), p.inspection.end.isoformat()) == ("2019-06-10", "2019-06-14")
     assert p.inspection.report_published.isoformat() == "2019-08-13"
     assert [i.name for i in p.inspection.inspectors] == ["Heather Yaxley", "Deborah Mason", "Paula Morgan"]

@@ -29,13 +29,13 @@ def test_new_plan_validates_at_once_without_warnings(cli, tmp_path):
     assert (code, err) == (0, "wsoagen: 1 plan: 0 errors, 0 warnings\n")
 
     plan, _ = validate_plan(folder)
-    assert plan.plan.local_area == "North Somerset"
+    assert plan.file.local_area == "North Somerset"
     [ws] = plan.workstreams
     [outcome] = ws.outcomes
     assert outcome.impact[0].metrics == ["ehcp-20-weeks"]
     [action] = outcome.actions
     assert action.lead == "head-of-send" and len(action.milestones) == 2
-    metric = plan.plan.metrics[0]
+    metric = plan.file.metrics[0]
     assert (metric.baseline.value, metric.target.value) == (42, 80)
     assert [p.value for p in plan.series["ehcp-20-weeks"]][:2] == [42, 46]
 
@@ -73,7 +73,7 @@ def test_every_example_uncommented_is_valid_too(tmp_path, today):
         (folder / name).write_text(text, encoding="utf-8")
     plan, diags = validate_plan(folder)
     assert diags.items == []
-    p = plan.plan
+    p = plan.file
     assert p.foreword and p.boards and p.risks and p.recommendations and p.metrics[0].interim_targets
     assert p.inspection.inspectors and p.people[1].email
     action = plan.workstreams[0].outcomes[0].actions[0]
@@ -110,8 +110,8 @@ def test_local_area_option_with_awkward_characters(cli, tmp_path):
     folder = tmp_path / "x"
     assert cli("new", folder, "--local-area", "St. Helens: East # 2")[0] == 0
     plan, diags = validate_plan(folder)
-    assert plan.plan.local_area == "St. Helens: East # 2"
-    assert plan.plan.title == "St. Helens: East # 2 Special Educational Needs and Disabilities Written Statement of Action"
+    assert plan.file.local_area == "St. Helens: East # 2"
+    assert plan.file.title == "St. Helens: East # 2 Special Educational Needs and Disabilities Written Statement of Action"
     assert diags.items == []
 
 

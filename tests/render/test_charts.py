@@ -15,14 +15,14 @@ def test_charts_are_cached_by_content(tmp_path):
     picture = status.summary(plan, AS_AT)
     first = charts.ChartRenderer(tmp_path)
     figures = charts.draw_all(plan, picture, AS_AT, first)
-    assert first.drawn == len(plan.plan.metrics) + 2
+    assert first.drawn == len(plan.file.metrics) + 2
     again = charts.ChartRenderer(tmp_path)
     figures_again = charts.draw_all(plan, picture, AS_AT, again)
     assert again.drawn == 0
     assert [c.chart.svg for c in figures.metrics] == [c.chart.svg for c in figures_again.metrics]
     later = charts.ChartRenderer(tmp_path)
     charts.draw_all(plan, status.summary(plan, date(2020, 4, 30)), date(2020, 4, 30), later)
-    assert later.drawn == len(plan.plan.metrics) + 1  # the as-at marker moved; the status counts did not
+    assert later.drawn == len(plan.file.metrics) + 1  # the as-at marker moved; the status counts did not
 
 
 def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):

@@ -137,7 +137,7 @@ def compare(old: Plan, new: Plan, as_at: date) -> Changes:
     _compare_refs(_outcomes(old), _outcomes(new), changes.removed_outcomes, changes.new_outcomes)
     _compare_refs(_actions(old), _actions(new), changes.removed_actions, changes.new_actions)
     _compare_milestones(old, new, as_at, changes)
-    changes.metric_moves = [move for metric in new.plan.metrics
+    changes.metric_moves = [move for metric in new.file.metrics
                             if (move := _metric_move(metric, old.series.get(metric.id, []),
                                                      new.series.get(metric.id, []), as_at))]
     return changes

@@ -631,7 +631,8 @@ class Plan(BaseModel):
 
     name: str
     """The plan folder's name."""
-    plan: PlanFile
+    file: PlanFile
+    """plan.yaml: the plan as a whole (local area, people, inspection, status scheme, metrics, ...)."""
     workstreams: list[Workstream]
     series: dict[str, list[DataPoint]] = {}
     """Actual values per metric id, oldest first, merged from the data files."""
@@ -640,8 +641,8 @@ class Plan(BaseModel):
 
     def statuses(self) -> list[Status]:
         """The declared statuses; BRAG when none are declared (a percentage scheme has none)."""
-        scheme = self.plan.status_scheme
+        scheme = self.file.status_scheme
         return scheme.statuses if scheme.statuses or scheme.percent else DEFAULT_STATUSES
 
     def resource_flags(self) -> list[ResourceFlag]:
-        return self.plan.resource_flags or DEFAULT_RESOURCE_FLAGS
+        return self.file.resource_flags or DEFAULT_RESOURCE_FLAGS

@@ -88,7 +88,7 @@ def validate_plan(folder: Path) -> tuple[m.Plan, Diagnostics]:
     for ws in ordered:
         _canonical_statuses(ws, refs)
     reports = sorted(reports, key=lambda r: r.meeting)
-    return m.Plan(name=folder.resolve().name, plan=plan_file, workstreams=ordered, series=series, reports=reports), diags
+    return m.Plan(name=folder.resolve().name, file=plan_file, workstreams=ordered, series=series, reports=reports), diags
 
 
 # ---------------------------------------------------------------- schema errors in plain English

@@ -232,7 +232,7 @@ class Figures:
 def draw_all(plan: Plan, summary: Summary, as_at: date, renderer: ChartRenderer) -> Figures:
     """Every chart a plan's documents use."""
     views = []
-    for metric in plan.plan.metrics:
+    for metric in plan.file.metrics:
         progress = metric_progress(metric, plan.series.get(metric.id, []), as_at)
         views.append(MetricView(metric, progress, evidence.evidence_sentence(metric, progress),
                                 metric_chart(metric, progress, as_at, renderer)))

@@ -33,7 +33,7 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 def house_style(plan: Plan, report: Report | None = None) -> str:
     """The report's own house style if it names one, else the plan's."""
-    return (report.house_style if report else None) or plan.plan.house_style
+    return (report.house_style if report else None) or plan.file.house_style
 
 
 def template_dirs(plan_folder: Path | None, style: str) -> list[Path]:
@@ -134,7 +134,7 @@ class Context:
         self.plan = plan
         self.report = report
         self.numbering = Numbering()
-        self.p = plan.plan
+        self.p = plan.file
         self.as_at = as_at
         self.people = {p.id: p for p in self.p.people}
         self.orgs = {o.id: o for o in self.p.organisations}
@@ -270,7 +270,7 @@ def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = N
     env = environment(tuple(template_dirs(plan_folder, house_style(plan, report))))
     template = env.get_template(f"{kind}.html.j2")
     ctx = Context(plan, as_at, figures, report)
-    return template.render(ctx=ctx, plan=plan.plan, workstreams=plan.workstreams, as_at=as_at, figures=figures,
+    return template.render(ctx=ctx, plan=plan.file, workstreams=plan.workstreams, as_at=as_at, figures=figures,
                            report=report, **extra)
 
 
