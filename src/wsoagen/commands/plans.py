@@ -1,0 +1,85 @@
+"""`wsoagen validate` and `wsoagen build`: run each plan folder named, report, count, exit.
+
+In: the parsed arguments (plan folders, output folder, as-at date, strictness, verbosity).
+Out: diagnostics on stderr, `wrote PATH` lines on stdout, a summary line, and the exit code.
+Both commands run the same validation rules (`wsoagen.pipeline.check`); `build` then renders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from wsoagen.commands.messages import EXIT_OK, EXIT_PLAN, plural, report
+from wsoagen.commands.progress import QUIET, VERBOSE, Reporter, seconds
+from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
+
+Outcome = tuple[Path, list[Path] | None, Diagnostics]  # (plan, files written or None, diagnostics)
+def run(args: argparse.Namespace) -> int:
+    from wsoagen.plan.validate import validate_plan
+
+    building = args.command == "build"
+    for folder in args.plans:  # a typo in the third folder should not wait for two builds
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: no such plan folder")
+    quiet = args.verbosity == QUIET
+    reporter = Reporter(args.verbosity, fancy=None if building else False)  # validate is too quick for a display
+    total = Diagnostics()
+    failed = False
+    outcomes: list[Outcome] = []
+    with reporter:
+        if building:  # the renderers load slowly: validate does without them
+            with reporter.step("loading", "the renderers", announce=False, keep=False) as step:
+                from wsoagen import pipeline
+            reporter.detail(f"renderers loaded in {seconds(step.elapsed)}")
+        for folder in args.plans:
+            written: list[Path] | None = None
+            with reporter.step("building" if building else "validating", folder,
+                               announce=building or args.verbosity >= VERBOSE) as step:
+                try:
+                    if building:
+                        result = pipeline.build(folder, args.output, args.as_at or date.today())
+                        diags, written = result.diagnostics, list(result.written)
+                    else:
+                        _, diags = validate_plan(folder)
+                    step.outcome = "built" if building else "valid"
+                except PlanError as exc:
+                    diags = exc.diagnostics
+                    failed = True
+                    step.outcome = f"{'failed' if building else 'invalid'} ({plural(len(diags.errors), 'error')})"
+            reporter.detail(f"{folder}: {step.outcome} in {seconds(step.elapsed)}")
+            if written and not quiet and not reporter.stdout_is_shown_elsewhere:
+                for path in written:
+                    print(f"wrote {path}", flush=True)
+            report(diags, args.error_format, quiet=quiet, strict=args.strict, emit=reporter.emit)
+            total.extend(diags.items)
+            outcomes.append((folder, written, diags))
+    if building:
+        for line in _build_summary(outcomes):
+            reporter.note(line)
+    if args.strict and total.warnings:
+        failed = True
+    reporter.total()
+    print(f"wsoagen: {plural(len(args.plans), 'plan')}: {total.summary()}", file=sys.stderr)
+    return EXIT_PLAN if failed else EXIT_OK
+
+
+def _build_summary(outcomes: list[Outcome]) -> list[str]:
+    """One line per output folder with the names written, or per plan that was not built."""
+    lines = []
+    for folder, written, diags in outcomes:
+        warnings = f" ({plural(len(diags.warnings), 'warning')})" if diags.warnings else ""
+        if written is None:
+            lines.append(f"{folder}: not built: {diags.summary()}")
+            continue
+        by_dir: dict[Path, list[str]] = defaultdict(list)
+        for path in written:
+            by_dir[path.parent].append(path.name)
+        for i, (where, names) in enumerate(by_dir.items()):
+            lines.append(f"wrote {where}/: {', '.join(names)}{warnings if i == 0 else ''}")
+    return lines
+
+
