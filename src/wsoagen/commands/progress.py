@@ -120,7 +120,7 @@ class Reporter:
 
         `announce`: print a plain line for logs; `keep`: leave the finished step on the display.
         """
-        step = Step(doing, str(target))
+        step = Step()
         task = None
         if self._progress is not None:
             task = self._progress.add_task(f"{doing} {target}", total=None)
@@ -143,9 +143,7 @@ class Reporter:
 class Step:
     """What a running step knows: when it started, and (after) how long it took and how it ended."""
 
-    def __init__(self, doing: str, target: str):
-        self.doing = doing
-        self.target = target
+    def __init__(self) -> None:
         self.started = time.perf_counter()
         self.elapsed = 0.0
         self.outcome = ""

@@ -9,7 +9,6 @@ rendering (fontTools stamps subset fonts with the time) and the HTML carries fix
 
 from __future__ import annotations
 
-import logging
 import os
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -69,6 +68,3 @@ def html_to_pdf(html: str, base_dir: Path, roots: list[Path], when: date) -> byt
     with _fixed_time(when):
         document = HTML(string=html, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
         return document.write_pdf(pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False)
-
-
-LOGGER = logging.getLogger("weasyprint")
