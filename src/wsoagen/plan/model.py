@@ -8,6 +8,7 @@ Cross-file rules (refs, people, statuses against the plan's scheme) live in `val
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -557,6 +558,11 @@ class Previous(Strict):
     """The date of the previous report: the plan as last committed on or before that day."""
 
 
+# How report narrative cites figures ({evidence:metric-id}, {latest:metric-id}), so that they
+# always come from the data: validation checks the ids, documents put in the words.
+CITATION = re.compile(r"\{(evidence|latest):([^}\s]*)\}")
+
+
 class Report(Strict):
     """A progress report to a board, one file per meeting in the plan's `reports/` folder."""
 
@@ -640,9 +646,10 @@ class Plan(BaseModel):
     """Board reports in the plan's reports/ folder, by meeting date."""
 
     def statuses(self) -> list[Status]:
-        """The declared statuses; BRAG when none are declared (a percentage scheme has none)."""
-        scheme = self.file.status_scheme
-        return scheme.statuses if scheme.statuses or scheme.percent else DEFAULT_STATUSES
+        """The status key: the declared statuses, BRAG when none are declared (`plan.statuses` decides)."""
+        from wsoagen.plan.statuses import Statuses  # it builds on this module
+
+        return list(Statuses.of(self.file).declared)
 
     def resource_flags(self) -> list[ResourceFlag]:
         return self.file.resource_flags or DEFAULT_RESOURCE_FLAGS
