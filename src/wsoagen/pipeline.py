@@ -80,6 +80,7 @@ class _Renderer:
         self.cache = out / DOCUMENT_CACHE
         self.versions = _renderer_versions()
         self.reused = 0  # documents taken from the cache, for the build summary
+        self._pictures: dict[date, status.Summary] = {}
         self._figures: dict[date, charts.Figures] = {}
 
     def _cached(self, suffix: str, inputs: list[bytes], make: Callable[[], bytes | None]) -> bytes | None:
@@ -96,10 +97,16 @@ class _Renderer:
             write_atomic(path, data)
         return data
 
+    def picture(self, as_at: date) -> status.Summary:
+        """The status picture as at a date, worked out once for every chart and document that shows it."""
+        if as_at not in self._pictures:
+            self._pictures[as_at] = status.summary(self.plan, as_at)
+        return self._pictures[as_at]
+
     def figures(self, as_at: date) -> charts.Figures:
         """Every chart as at a date, drawn once however many documents show them."""
         if as_at not in self._figures:
-            self._figures[as_at] = charts.draw_all(self.plan, status.summary(self.plan, as_at), as_at, self.charts)
+            self._figures[as_at] = charts.draw_all(self.plan, self.picture(as_at), as_at, self.charts)
         return self._figures[as_at]
 
     def dirs(self, report: Report | None = None) -> list[Path]:
@@ -107,7 +114,8 @@ class _Renderer:
 
     def html(self, kind: str, as_at: date, report: Report | None = None, **extra: object) -> str | None:
         try:
-            return render_html(self.plan, kind, as_at, self.folder, self.figures(as_at), report=report, **extra)
+            return render_html(self.plan, kind, as_at, self.folder, self.figures(as_at), report=report,
+                               summary=self.picture(as_at), **extra)
         except jinja2.TemplateSyntaxError as exc:
             self.diags.error(exc.filename or exc.name or "template", (exc.lineno or 0, 0), f"template error: {exc.message}")
         except jinja2.TemplateError as exc:

@@ -240,7 +240,7 @@ def test_a_status_taken_away_and_text_edits_that_are_only_spacing(make_plan):
     new_ws = MINI_WORKSTREAM.replace("            status: Blue\n            status_date: Nov 2019\n", "").replace(
         "text: Strategy in place", "text: strategy  in  PLACE")
     new = validate_plan(make_plan(workstreams={"1.yaml": new_ws}))[0]
-    assert compare(old, new, AS_AT).summary_lines() == ["1.1a: 'Needs assessment agreed' moved from Blue to not rated"]
+    assert compare(old, new, AS_AT).summary_lines() == ["1.1a: 'Needs assessment agreed' moved from Blue to Not rated"]
     assert compare(old, old, AS_AT).empty
 
 

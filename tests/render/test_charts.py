@@ -42,8 +42,9 @@ def test_percentage_schemes_are_charted(make_plan, tmp_path):
     from conftest import MINI_PLAN, MINI_WORKSTREAM
 
     plan_text = MINI_PLAN + "status_scheme:\n  name: Per cent complete\n  percent: true\n"
-    folder = make_plan(plan=plan_text, workstreams={"1.yaml": MINI_WORKSTREAM.replace("status: Blue", "status: 75%")})
+    ws = MINI_WORKSTREAM.replace("status: Blue", "status: 75%") + "          - {text: Launched, deadline: May 2020, status: 100 %}\n"
+    folder = make_plan(plan=plan_text, workstreams={"1.yaml": ws})
     plan, _ = validate_plan(folder)
     chart = charts.status_chart(status.summary(plan, AS_AT), charts.ChartRenderer(tmp_path))
-    assert chart.table_head == ["Workstream", "75%", "Not rated", "Total"]
-    assert chart.table_rows == [["1. Joint commissioning", "1", "1", "2"]]
+    assert chart.table_head == ["Workstream", "75%", "100%", "Not rated", "Total"]
+    assert chart.table_rows == [["1. Joint commissioning", "1", "1", "1", "3"]]

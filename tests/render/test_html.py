@@ -6,7 +6,9 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import EXAMPLE, MINI_PLAN, MINI_WORKSTREAM
+from wsoagen.data import status
 from wsoagen.plan.validate import validate_plan
+from wsoagen.render import html
 from wsoagen.render.html import render_html, text_on
 
 AS_AT = date(2019, 11, 15)
@@ -94,6 +96,17 @@ def test_percentage_and_own_word_schemes_render_their_words(make_plan):
     folder = make_plan(plan=plan_text, workstreams={"1.yaml": MINI_WORKSTREAM.replace("status: Blue", "status: 75%")})
     plan, _ = validate_plan(folder)
     tree = lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, folder))
-    cells = [" ".join(c.text_content().split()) for c in tree.xpath("//table[contains(@class,'actions')]//td[contains(@class,'status')]")]
-    assert cells == ["75%Nov 2019", ""]  # status, line break, date
+    cells = tree.xpath("//table[contains(@class,'actions')]//td[contains(@class,'status')]")
+    assert [" ".join(c.text_content().split()) for c in cells] == ["75%Nov 2019", ""]  # status, line break, date
+    assert cells[0].get("style") == "background-color:#5694ca;color:#0b0c0c"  # the colour its bar has in the chart
     assert "Per cent complete + date" in tree.xpath("//table[contains(@class,'actions')]//thead")[0].text_content()
+
+
+def test_the_status_picture_is_given_not_worked_out_again(make_plan, monkeypatch):
+    plan, _ = validate_plan(make_plan())
+    picture = status.summary(plan, AS_AT)
+    monkeypatch.setattr(html.status, "summary", lambda *a: pytest.fail("the document worked out the status picture again"))
+    tree = lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, summary=picture))
+    assert "1 milestone is complete" in " ".join(tree.text_content().split())
+    with pytest.raises(ValueError, match="as at 2019-11-15"):
+        render_html(plan, "wsoa", date(2020, 1, 1), summary=picture)

@@ -24,10 +24,10 @@ from wsoagen.data.status import metric_progress, recorded_status
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan
+from wsoagen.plan.statuses import Statuses
 from wsoagen.plan.validate import validate_plan
 
 GIT_TIMEOUT = 60  # seconds, per git command
-NOT_RATED = "not rated"
 TEXT_LIMIT = 60  # characters of a milestone, action or outcome quoted in a summary line
 
 
@@ -175,7 +175,7 @@ def _milestones(plan: Plan) -> dict[MilestoneKey, tuple[str, Milestone]]:
 
 def _compare_milestones(old: Plan, new: Plan, as_at: date, changes: Changes) -> None:
     before, now = _milestones(old), _milestones(new)
-    old_labels, new_labels = _labels(old), _labels(new)
+    old_scheme, new_scheme = Statuses.of(old.file), Statuses.of(new.file)
     for key, (ref, ms) in now.items():
         if key not in before:
             changes.new_milestones.append(MilestoneItem(ref, ms.text, ms.deadline))
@@ -184,21 +184,12 @@ def _compare_milestones(old: Plan, new: Plan, as_at: date, changes: Changes) -> 
         old_sid, _ = recorded_status(was, as_at)
         new_sid, when = recorded_status(ms, as_at)
         if old_sid != new_sid:
-            changes.status_moves.append(StatusMove(ref, ms.text, old_sid, new_sid, _label(old_labels, old_sid),
-                                                   _label(new_labels, new_sid), when))
+            changes.status_moves.append(StatusMove(ref, ms.text, old_sid, new_sid, old_scheme.label(old_sid),
+                                                   new_scheme.label(new_sid), when))
         if _deadline_key(was.deadline) != _deadline_key(ms.deadline):
             changes.redated.append(Redated(ref, ms.text, was.deadline, ms.deadline))
     changes.removed_milestones.extend(MilestoneItem(ref, ms.text, ms.deadline)
                                       for key, (ref, ms) in before.items() if key not in now)
-
-
-def _labels(plan: Plan) -> dict[str, str]:
-    return {s.id: s.label for s in plan.statuses()}
-
-
-def _label(labels: dict[str, str], sid: str | None) -> str:
-    """The status's label; percentages ("75%") are their own label."""
-    return NOT_RATED if sid is None else labels.get(sid, sid)
 
 
 def _deadline_key(when: When | None) -> tuple[object, ...] | None:

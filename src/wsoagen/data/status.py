@@ -19,8 +19,7 @@ from datetime import date
 from wsoagen.diagnostics import Diagnostics
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Measure, Metric, Milestone, Plan, Status
-
-NOT_RATED = "not-rated"
+from wsoagen.plan.statuses import NOT_RATED, Statuses
 
 
 @dataclass(frozen=True)
@@ -36,18 +35,6 @@ class MilestoneState:
     @property
     def due(self) -> date | None:
         return self.milestone.deadline.end if self.milestone.deadline else None
-
-
-def _statuses(plan: Plan) -> dict[str, Status]:
-    return {s.id: s for s in plan.statuses()}
-
-
-def percent_status(sid: str) -> Status:
-    """A status for a percentage scheme ("75%"): 100% is complete."""
-    done = sid == "100%"
-    # Built without validation: "75%" is not an id a plan could declare, which is the point.
-    return Status.model_construct(id=sid, label=sid, meaning="complete" if done else "in progress",
-                                  colour="#1d70b8" if done else "#f3f2f1", complete=done, on_track=False)
 
 
 def recorded_status(ms: Milestone, as_at: date) -> tuple[str | None, When | None]:
@@ -66,14 +53,14 @@ def recorded_status(ms: Milestone, as_at: date) -> tuple[str | None, When | None
 
 
 def milestone_states(plan: Plan, as_at: date) -> list[MilestoneState]:
-    statuses = _statuses(plan)
+    scheme = Statuses.of(plan.file)
     states = []
     for ws in plan.workstreams:
         for outcome in ws.outcomes:
             for action in outcome.actions:
                 for ms in action.milestones:
                     sid, when = recorded_status(ms, as_at)
-                    status = statuses.get(sid) if sid in statuses else (percent_status(sid) if sid else None)
+                    status = scheme.resolve(sid)
                     complete = bool(status and status.complete)
                     overdue = bool(not complete and ms.deadline and ms.deadline.end and ms.deadline.end < as_at)
                     states.append(MilestoneState(ws.number, action.ref, ms, status, when, complete, overdue))
@@ -92,10 +79,20 @@ class WorkstreamSummary:
 
 @dataclass
 class Summary:
+    """The status picture of a plan as at a date: worked out once per date, shown by every chart and document."""
+
     as_at: date
-    statuses: list[Status]
+    scheme: Statuses
     workstreams: list[WorkstreamSummary]
     states: list[MilestoneState]
+
+    @property
+    def total(self) -> int:
+        return sum(ws.total for ws in self.workstreams)
+
+    @property
+    def complete(self) -> int:
+        return sum(ws.complete for ws in self.workstreams)
 
     @property
     def totals(self) -> dict[str, int]:
@@ -125,7 +122,7 @@ def summary(plan: Plan, as_at: date) -> Summary:
         ws.complete += state.complete
         if state.overdue:
             ws.overdue.append(state)
-    return Summary(as_at, plan.statuses(), list(by_ws.values()), states)
+    return Summary(as_at, Statuses.of(plan.file), list(by_ws.values()), states)
 
 
 def check(plan: Plan, as_at: date, diags: Diagnostics) -> None:

@@ -21,13 +21,13 @@ from typing import Any
 import altair as alt
 
 from wsoagen.data import evidence
-from wsoagen.data.status import NOT_RATED, MetricProgress, Summary, metric_progress
+from wsoagen.data.status import MetricProgress, Summary, metric_progress
 from wsoagen.plan.model import Metric, Plan
+from wsoagen.plan.statuses import NOT_RATED
 
 FONT = "Liberation Sans"
 FONT_DIRS = ["/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation"]
 INK, MUTED, GRID = "#0b0c0c", "#505a5f", "#dddddd"
-NOT_RATED_COLOUR = "#b1b4b6"
 
 
 @dataclass
@@ -151,18 +151,17 @@ def metric_chart(metric: Metric, progress: MetricProgress, as_at: date, renderer
 
 def status_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     """Milestones by status, one bar per workstream."""
-    statuses = [s for s in summary.statuses]
-    # Statuses outside the declared scheme (percentages such as "75%") follow it, in order.
-    extra = sorted({sid for ws in summary.workstreams for sid in ws.counts} - {s.id for s in statuses} - {NOT_RATED},
-                   key=lambda sid: float(sid.rstrip("%")) if sid.rstrip("%").isdigit() else 0)
-    labels = {s.id: s.label for s in statuses} | {sid: sid for sid in extra} | {NOT_RATED: "Not rated"}
-    order = [s.id for s in statuses] + extra + [NOT_RATED]
+    scheme = summary.scheme
+    # The whole key, then any percentages ("75%") counted, then not rated: as the scheme orders them.
+    order = scheme.ordered([*(s.id for s in scheme.declared), *(sid for ws in summary.workstreams for sid in ws.counts), NOT_RATED])
+    shown = {sid: scheme.resolve(sid) for sid in order}
+    labels = {sid: status.label if status else sid for sid, status in shown.items()}
     values = []
     for ws in summary.workstreams:
         for i, sid in enumerate(order):
             if ws.counts.get(sid):
                 values.append({"workstream": f"{ws.number}. {ws.title}", "status": labels[sid], "n": ws.counts[sid], "order": i})
-    colours = [s.colour for s in statuses] + ["#1d70b8" if sid == "100%" else "#5694ca" for sid in extra] + [NOT_RATED_COLOUR]
+    colours = [status.colour if status else MUTED for status in shown.values()]
     chart = alt.Chart(alt.Data(values=values)).mark_bar(stroke="white", strokeWidth=1).encode(
         y=alt.Y("workstream:N", title=None, sort=None, axis=alt.Axis(labelLimit=330)),
         x=alt.X("sum(n):Q", title="Milestones", axis=alt.Axis(tickMinStep=1)),
@@ -174,8 +173,7 @@ def status_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     head = ["Workstream"] + [labels[s] for s in order] + ["Total"]
     rows = [[f"{ws.number}. {ws.title}"] + [str(ws.counts.get(s, 0)) for s in order] + [str(ws.total)] for ws in summary.workstreams]
     totals = summary.totals
-    complete = sum(ws.complete for ws in summary.workstreams)
-    total = sum(ws.total for ws in summary.workstreams)
+    complete, total = summary.complete, summary.total
     alt_text = (f"Milestones by status as at {summary.as_at.day} {summary.as_at:%B %Y}: {complete} of {total} complete, "
                 f"{len(summary.overdue)} overdue. " + "; ".join(f"{labels[s]} {totals.get(s, 0)}" for s in order) + ".")
     return Chart(key, svg, png, alt_text, "Milestones by status and workstream", head, rows)

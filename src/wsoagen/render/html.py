@@ -1,11 +1,13 @@
 """Turn a validated plan into HTML in the documented subset (docs/html-subset.md).
 
-In: a `Plan`, a document kind ("wsoa") and the as-at date. Out: one self-contained HTML
+In: a `Plan`, a document kind ("wsoa"), the as-at date and the status picture as at that date
+(the pipeline works it out once per date for every chart and document). Out: one self-contained HTML
 string (CSS inlined) that WeasyPrint prints to PDF and `render.docx` writes to Word, and that
 is published as the accessible web edition. Templates come from the plan's house style folder
 (templates/<house_style>/), falling back to templates/default/: a council overrides blocks,
 CSS and reference.docx, never code. Everything from YAML is autoescaped; Markdown goes through
-`render.markdown`, which emits no raw HTML.
+`render.markdown`, which emits no raw HTML. Statuses are resolved by the plan's scheme
+(`plan.statuses`).
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ import jinja2
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
+from wsoagen.data import status
 from wsoagen.data.evidence import number
-from wsoagen.data.status import MilestoneState, percent_status, summary
+from wsoagen.data.status import MilestoneState, Summary, WorkstreamSummary
 from wsoagen.plan.markdown import to_html, to_inline_html
-from wsoagen.plan.model import Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
-from wsoagen.plan.validate import CITATION
+from wsoagen.plan.model import CITATION, Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
 from wsoagen.render.charts import Figures
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
@@ -130,16 +132,16 @@ def action_table(ws: Workstream) -> list[OutcomeGroup]:
 class Context:
     """What templates can ask of a plan, beyond the model itself."""
 
-    def __init__(self, plan: Plan, as_at: date, figures: Figures | None = None, report: Report | None = None):
+    def __init__(self, plan: Plan, summary: Summary, figures: Figures | None = None, report: Report | None = None):
         self.plan = plan
         self.report = report
         self.numbering = Numbering()
         self.p = plan.file
-        self.as_at = as_at
+        self.summary = summary
+        self.as_at = summary.as_at
+        self.scheme = summary.scheme
         self.people = {p.id: p for p in self.p.people}
         self.orgs = {o.id: o for o in self.p.organisations}
-        self.statuses = {s.id: s for s in plan.statuses()}
-        self.summary = summary(plan, as_at)
         self._states = {id(s.milestone): s for s in self.summary.states}
         self.figures = figures
         self.metrics = {m.id: m for m in self.p.metrics}
@@ -186,15 +188,13 @@ class Context:
     def workstream(self, number_: int) -> Workstream:
         return next(w for w in self.plan.workstreams if w.number == number_)
 
-    def summary_of(self, number_: int) -> Any:
+    def summary_of(self, number_: int) -> WorkstreamSummary:
         return next(w for w in self.summary.workstreams if w.number == number_)
 
     def summary_sentence(self) -> str:
         """'11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020.'"""
         s = self.summary
-        total = sum(w.total for w in s.workstreams)
-        complete = sum(w.complete for w in s.workstreams)
-        overdue = len(s.overdue)
+        total, complete, overdue = s.total, s.complete, len(s.overdue)
         return (f"{complete} of {total} milestones {'is' if complete == 1 else 'are'} complete and {overdue} "
                 f"{'is' if overdue == 1 else 'are'} overdue, as at {long_date(self.as_at)}.")
 
@@ -233,11 +233,7 @@ class Context:
 
     def status(self, sid: str | None) -> Status | None:
         """The scheme's status for an id; percentages get a generated one."""
-        if not sid:
-            return None
-        if sid in self.statuses:
-            return self.statuses[sid]
-        return percent_status(sid) if sid.endswith("%") else None
+        return self.scheme.resolve(sid)
 
     def status_style(self, sid: str | None) -> Markup:
         status = self.status(sid)
@@ -252,24 +248,30 @@ class Context:
         """Number of outcomes, actions and milestones, for one workstream or the plan."""
         streams = [ws] if ws else self.plan.workstreams
         actions = [a for w in streams for o in w.outcomes for a in o.actions]
-        milestones = [m for a in actions for m in a.milestones]
         return {
             "outcomes": sum(len(w.outcomes) for w in streams),
             "actions": len(actions),
-            "milestones": len(milestones),
+            "milestones": sum(len(a.milestones) for a in actions),
             # complete as at the document's date (dated updates count, later statuses do not)
-            "complete": sum(1 for m in milestones if self.state(m).complete),
+            "complete": self.summary_of(ws.number).complete if ws else self.summary.complete,
         }
 
     action_table = staticmethod(action_table)
 
 
 def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = None, figures: Figures | None = None,
-                report: Report | None = None, **extra: Any) -> str:
-    """The document `kind` (a template `<kind>.html.j2`) for `plan`, as one HTML string."""
+                report: Report | None = None, summary: Summary | None = None, **extra: Any) -> str:
+    """The document `kind` (a template `<kind>.html.j2`) for `plan`, as one HTML string.
+
+    `summary` is the status picture as at `as_at`, the one the figures were drawn from; callers
+    that have none (a single document, tests) get it worked out here."""
+    if summary is None:
+        summary = status.summary(plan, as_at)
+    elif summary.as_at != as_at:
+        raise ValueError(f"the status picture is as at {summary.as_at}, the document as at {as_at}")
     env = environment(tuple(template_dirs(plan_folder, house_style(plan, report))))
     template = env.get_template(f"{kind}.html.j2")
-    ctx = Context(plan, as_at, figures, report)
+    ctx = Context(plan, summary, figures, report)
     return template.render(ctx=ctx, plan=plan.file, workstreams=plan.workstreams, as_at=as_at, figures=figures,
                            report=report, **extra)
 
