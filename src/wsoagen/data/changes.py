@@ -103,12 +103,6 @@ class Changes:
     removed_milestones: list[MilestoneItem] = field(default_factory=list)
     metric_moves: list[MetricMove] = field(default_factory=list)
 
-    @property
-    def empty(self) -> bool:
-        return not any((self.status_moves, self.redated, self.new_outcomes, self.new_actions,
-                        self.new_milestones, self.removed_outcomes, self.removed_actions,
-                        self.removed_milestones, self.metric_moves))
-
     def summary_lines(self) -> list[str]:
         """Plain English lines for a board report, headline moves first; [] if nothing changed."""
         return [
@@ -273,14 +267,6 @@ def _metric_line(move: MetricMove) -> str:
 
 
 # ---------------------------------------------------------------- the plan as it was in git
-
-
-def changes_since(folder: Path, as_at: date, *, revision: str | None = None,
-                  before: date | None = None) -> tuple[Changes, str]:
-    """What changed in the working `folder` since a revision or date, and that commit's description."""
-    new, _ = validate_plan(folder)
-    old, commit = previous_plan(folder, revision=revision, before=before)
-    return compare(old, new, as_at), commit
 
 
 def previous_plan(folder: Path, *, revision: str | None = None, before: date | None = None) -> tuple[Plan, str]:

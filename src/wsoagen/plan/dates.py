@@ -51,11 +51,6 @@ class When:
     precision: Precision
     kind: Kind
 
-    @property
-    def due(self) -> date | None:
-        """The last day on which the milestone is still on time."""
-        return self.end
-
 
 @dataclass(frozen=True)
 class _Span:

@@ -211,9 +211,6 @@ class Context:
         """The milestone's status as at the document's date, and whether it is overdue."""
         return self._states[id(ms)]
 
-    def outcome_title(self, ref: str) -> str:
-        return next((f"{o.ref} {o.text.splitlines()[0]}" for w in self.plan.workstreams for o in w.outcomes if o.ref == ref), ref)
-
     def person(self, pid: str) -> Person:
         return self.people[pid]
 
