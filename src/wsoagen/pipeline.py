@@ -24,13 +24,14 @@ from pathlib import Path
 import jinja2
 
 from wsoagen.data import status
+from wsoagen.data.wording import long_date
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
 from wsoagen.output import write_atomic
 from wsoagen.plan.model import Plan, Report
 from wsoagen.plan.validate import validate_plan
 from wsoagen.render import charts
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
-from wsoagen.render.html import house_style, long_date, render_html, template_dirs
+from wsoagen.render.html import house_style, render_html, template_dirs
 from wsoagen.render.pack import Part, combine
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
 

@@ -67,7 +67,7 @@ V1_TO_V2 = [
     "1.1a: new milestone 'Strategy published' (deadline Sept 2020)",
     "1.1b: new milestone 'Panel trained' (deadline Jan 2020)",
     "1.1a: milestone 'Strategy in place' removed (deadline June 2020 to April 2021)",
-    "New EHC plans issued within 20 weeks: 90% (October 2019), the first figure reported",
+    "New EHC plans issued within 20 weeks: 90% in October 2019, the first figure reported",
 ]
 
 
@@ -161,7 +161,7 @@ def test_status_is_read_as_at_the_report_date(history):
     folder, *_ = history
     changes, _ = changes_since(folder, date(2019, 11, 30), revision="HEAD~1")
     assert changes.status_moves == []  # Blue was recorded in December
-    assert "New EHC plans issued within 20 weeks: 90% (October 2019), the first figure reported" in changes.summary_lines()
+    assert "New EHC plans issued within 20 weeks: 90% in October 2019, the first figure reported" in changes.summary_lines()
 
 
 def test_uncommitted_changes_count_as_now(history):
@@ -173,7 +173,7 @@ def test_uncommitted_changes_count_as_now(history):
     assert changes.summary_lines() == [
         "Action 1.1b removed: 'Train the panel in the new process.'",
         "1.1b: milestone 'Panel trained' removed (deadline Jan 2020)",
-        "New EHC plans issued within 20 weeks: 85% (November 2019), down from 90% (October 2019), a deterioration",
+        "New EHC plans issued within 20 weeks: 85% in November 2019, down from 90% in October 2019, a deterioration",
     ]
 
 
@@ -226,9 +226,9 @@ status_scheme:
         "New outcome 1.2: 'Families know what is on offer.'",
         "1.1a: new milestone 'Joint commissioning strategy agreed by the Health and ...' (deadline From June 2020)",
         "1.1a: milestone 'Strategy in place' removed (deadline June 2020 to April 2021)",
-        "New EHC plans issued within 20 weeks: 71% (October 2019), unchanged from 71% (May 2019)",
-        "EHC needs assessments over 20 weeks: 40 (3 October 2019), down from 155 (22 May 2019), an improvement",
-        "Average wait for a first appointment: 9 weeks (October 2019), up from 7 weeks (May 2019), a deterioration",
+        "New EHC plans issued within 20 weeks: 71% in October 2019, unchanged from 71% in May 2019",
+        "EHC needs assessments over 20 weeks: 40 on 03/10/2019, down from 155 on 22/05/2019, an improvement",
+        "Average wait for a first appointment: 9 weeks in October 2019, up from 7 weeks in May 2019, a deterioration",
     ]
     backwards = compare(validate_plan(new_folder)[0], validate_plan(old_folder)[0], AS_AT).summary_lines()
     assert backwards[:3] == [

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from wsoagen.data.evidence import alt_text, evidence_sentence, number
+from wsoagen.data.evidence import alt_text, evidence_sentence
 from wsoagen.data.status import metric_progress
 from wsoagen.plan.dates import parse_when
 from wsoagen.plan.model import DataPoint, Measure, Metric
@@ -35,8 +35,17 @@ def test_values_after_the_as_at_date_are_left_out():
 
 def test_no_data_yet():
     metric = Metric(id="x", title="Satisfaction", unit="%", baseline=Measure(value=40, date=parse_when("Jan 2020")))
-    assert alt_text(metric, metric_progress(metric, [], date(2020, 1, 1))) == "Satisfaction: no data yet. The baseline is 40% in Jan 2020."
+    assert alt_text(metric, metric_progress(metric, [], date(2020, 1, 1))) == "Satisfaction: no data yet. The baseline is 40% in January 2020."
+    metric.target = Measure(value=84, date=parse_when("July 2021"), label="30% reduction")
+    assert alt_text(metric, metric_progress(metric, [], date(2020, 1, 1))) == (
+        "Satisfaction: no data yet. The baseline is 40% in January 2020. The target is 84% by July 2021 (30% reduction).")
 
 
-def test_numbers_as_reports_print_them():
-    assert [number(12, "weeks"), number(1, "weeks"), number(1234, "count"), number(96.5, "%")] == ["12 weeks", "1 week", "1,234", "96.5%"]
+def test_a_single_value_and_a_value_that_stayed():
+    metric = Metric(id="wait", title="Average wait", unit="weeks", better="lower")
+    one = metric_progress(metric, [point("22/07/2019", 1)], date(2019, 9, 1))
+    assert evidence_sentence(metric, one) == "**1 week** on 22/07/2019"
+    assert alt_text(metric, one) == "Average wait was 1 week on 22/07/2019."
+    same = metric_progress(metric, [point("Jan 2019", 1234), point("Jun 2019", 1234)], date(2019, 9, 1))
+    assert evidence_sentence(metric, same) == "no change from **1,234 weeks** in January 2019 to **1,234 weeks** in June 2019"
+    assert alt_text(metric, same) == "Average wait stayed at 1,234 weeks from January 2019 to June 2019."

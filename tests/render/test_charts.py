@@ -34,8 +34,11 @@ def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
     assert ehcp.chart.alt == ("New EHC plans issued within 20 weeks rose from 9% in January 2019 to 90% in October 2019, "
                               "against a target of 85% by March 2020. This is on course.")
     assert ehcp.chart.table_rows[0] == ["January 2019", "9%"]
-    assert figures.status.alt == ("Milestones by status as at 31 March 2020: 18 of 106 complete, 28 overdue. "
+    assert "As at 31 March 2020" in ehcp.chart.svg
+    assert figures.status.alt == ("Milestones by status: 18 of 106 milestones are complete and 28 are overdue, as at 31 March 2020. "
                                   "Blue 18; Green 2; Amber 2; Red 1; Not rated 83.")
+    assert figures.timeline.alt == ("Timeline of 106 dated milestones by deadline, as at 31 March 2020: "
+                                    "18 complete, 28 overdue, 60 still to come.")
 
 
 def test_percentage_schemes_are_charted(make_plan, tmp_path):
@@ -48,3 +51,4 @@ def test_percentage_schemes_are_charted(make_plan, tmp_path):
     chart = charts.status_chart(status.summary(plan, AS_AT), charts.ChartRenderer(tmp_path))
     assert chart.table_head == ["Workstream", "75%", "100%", "Not rated", "Total"]
     assert chart.table_rows == [["1. Joint commissioning", "1", "1", "1", "3"]]
+    assert chart.alt.endswith("1 of 3 milestones is complete and 1 is overdue, as at 31 March 2020. 75% 1; 100% 1; Not rated 1.")

@@ -107,6 +107,8 @@ def test_the_status_picture_is_given_not_worked_out_again(make_plan, monkeypatch
     picture = status.summary(plan, AS_AT)
     monkeypatch.setattr(html.status, "summary", lambda *a: pytest.fail("the document worked out the status picture again"))
     tree = lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, summary=picture))
-    assert "1 milestone is complete" in " ".join(tree.text_content().split())
+    glance = " ".join(tree.xpath("//section[@aria-labelledby='summary']/p")[0].text_content().split())
+    assert glance == ("This plan has 1 workstream, 1 outcome, 1 action and 2 milestones. "
+                      "1 of 2 milestones is complete and 0 are overdue, as at 15 November 2019.")
     with pytest.raises(ValueError, match="as at 2019-11-15"):
         render_html(plan, "wsoa", date(2020, 1, 1), summary=picture)

@@ -4,7 +4,8 @@ Boards always ask what moved since the last report. `previous_plan` reads the pl
 it was at a git revision, or at the last commit on or before a date, and validates it; the
 working folder, uncommitted edits included, is "now". `compare` (pure) lists status moves,
 new, removed and re-dated milestones, new and removed actions and outcomes, and metric
-movement; `Changes.summary_lines` words them for a board report.
+movement; `Changes.summary_lines` words them for a board report (figures and their dates by
+`data.wording`, statuses by the plan's scheme).
 
 Milestones are matched by (action ref, text ignoring case and spacing): a milestone whose
 text was edited counts as removed and new, which is predictable and easy to explain.
@@ -21,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from wsoagen.data.status import metric_progress, recorded_status
+from wsoagen.data.wording import figure_at
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan
@@ -236,34 +238,16 @@ def _redate_text(when: When | None) -> str:
     return f'"{when.text}"' if re.search(r"\b(to|until)\b", when.text, re.I) else when.text
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _value(value: float, unit: str) -> str:
-    if unit == "%":
-        return f"{_number(value)}%"
-    if unit in ("days", "weeks", "months"):
-        return f"{_number(value)} {unit[:-1] if value == 1 else unit}"
-    return _number(value)
-
-
-def _point(point: DataPoint, unit: str) -> str:
-    """'90% (October 2019)': the value and the month or day it was measured."""
-    day = point.date.start
-    when = f"{day:%B %Y}" if point.date.precision == "month" else f"{day.day} {day:%B %Y}"
-    return f"{_value(point.value, unit)} ({when})"
-
-
 def _metric_line(move: MetricMove) -> str:
-    now = f"{move.title}: {_point(move.new, move.unit)}"
+    """'Average wait: 9 weeks in October 2019, up from 7 weeks in May 2019, a deterioration'."""
+    now = f"{move.title}: {figure_at(move.new, move.unit)}"
     if move.old is None:
         return f"{now}, the first figure reported"
     if not move.change:
-        return f"{now}, unchanged from {_point(move.old, move.unit)}"
+        return f"{now}, unchanged from {figure_at(move.old, move.unit)}"
     direction = "up" if move.change > 0 else "down"
     verdict = "an improvement" if move.improved else "a deterioration"
-    return f"{now}, {direction} from {_point(move.old, move.unit)}, {verdict}"
+    return f"{now}, {direction} from {figure_at(move.old, move.unit)}, {verdict}"
 
 
 # ---------------------------------------------------------------- the plan as it was in git

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from wsoagen.data.wording import exact
 from wsoagen.diagnostics import Diagnostics, did_you_mean
 from wsoagen.plan.dates import When, parse_when
 from wsoagen.plan.model import DataPoint
@@ -54,7 +55,7 @@ def load_series(folder: Path, units: dict[str, str], diags: Diagnostics) -> dict
         display = str(path)
         try:
             if path.stat().st_size > MAX_DATA_BYTES:
-                diags.error(display, (1, 1), f"data file is too large (the limit is {MAX_DATA_BYTES:,} bytes)")
+                diags.error(display, (1, 1), f"data file is too large (the limit is {exact(MAX_DATA_BYTES)} bytes)")
                 continue
             tables = list(_csv_tables(path)) if path.suffix.lower() == ".csv" else list(_xlsx_tables(path))
         except (OSError, ValueError, KeyError) as exc:
@@ -139,7 +140,7 @@ class _SeriesReader:
     def _read_long(self, display: str, sheet: str | None, rows: list[list[Cell]], header: list[str]) -> None:
         at = {name: header.index(name) for name in ("metric", "date", "value", "note") if name in header}
         for row in rows[1:]:
-            def cell(name: str) -> Cell:
+            def cell(name: str, row: list[Cell] = row) -> Cell:
                 i = at[name]
                 return row[i] if i < len(row) else Cell(row[0].row, i + 1, None)
 
@@ -154,7 +155,7 @@ class _SeriesReader:
         periods = [self._date(display, sheet, c) for c in rows[0][1:]]
         for row in rows[1:]:
             mid = self._metric(display, sheet, row[0])
-            for cell, when in zip(row[1:], periods):
+            for cell, when in zip(row[1:], periods, strict=False):  # a row may be shorter or longer than the header
                 value = self._value(display, sheet, cell, mid, required=False)
                 if mid and when and value is not None:
                     self._add(display, sheet, cell, mid, when, value, None)
@@ -195,10 +196,10 @@ class _SeriesReader:
             number = float(digits.replace(",", ""))
         unit = self.units.get(mid or "")
         if unit == "%" and not 0 <= number <= 100:
-            self.error(display, sheet, cell, f"{_fmt(number)}% is not a percentage between 0 and 100")
+            self.error(display, sheet, cell, f"{exact(number)}% is not a percentage between 0 and 100")
             return None
         if unit in ("count", "days", "weeks", "months") and number < 0:
-            self.error(display, sheet, cell, f"{_fmt(number)} cannot be negative for a {unit} measure")
+            self.error(display, sheet, cell, f"{exact(number)} cannot be negative for a {unit} measure")
             return None
         return number
 
@@ -210,7 +211,3 @@ class _SeriesReader:
             return
         self.seen[key] = where
         self.series.setdefault(mid, []).append(DataPoint(date=when, value=value, note=note, source=where))
-
-
-def _fmt(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"

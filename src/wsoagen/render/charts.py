@@ -22,6 +22,7 @@ import altair as alt
 
 from wsoagen.data import evidence
 from wsoagen.data.status import MetricProgress, Summary, metric_progress
+from wsoagen.data.wording import count, long_date, number, point_date, progress
 from wsoagen.plan.model import Metric, Plan
 from wsoagen.plan.statuses import NOT_RATED
 
@@ -141,11 +142,11 @@ def metric_chart(metric: Metric, progress: MetricProgress, as_at: date, renderer
         layers.append(alt.Chart(alt.Data(values=[{"value": metric.target.value}])).mark_rule(
             color="#00703c", strokeDash=[6, 4]).encode(y="value:Q"))
     layers.append(alt.Chart(alt.Data(values=[{"date": _iso(as_at)}])).mark_rule(color=MUTED, strokeDash=[2, 3]).encode(x="date:T"))
-    layers.append(alt.Chart(alt.Data(values=[{"date": _iso(as_at), "label": f"As at {as_at.day} {as_at:%b %Y}"}])).mark_text(
+    layers.append(alt.Chart(alt.Data(values=[{"date": _iso(as_at), "label": f"As at {long_date(as_at)}"}])).mark_text(
         align="left", dx=4, dy=-4, baseline="bottom", color=MUTED, fontSize=10).encode(x="date:T", y=alt.value(12), text="label:N"))
     chart = alt.layer(*layers).properties(width=520, height=170)
     key, svg, png = renderer.draw(_config(chart))
-    rows = [list(evidence.point_words(metric, p)) for p in progress.points]
+    rows = [[point_date(p.date), number(p.value, metric.unit)] for p in progress.points]
     return Chart(key, svg, png, evidence.alt_text(metric, progress), metric.title, ["Date", "Value"], rows)
 
 
@@ -171,11 +172,10 @@ def status_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     ).properties(width=420, height=max(60, 28 * len(summary.workstreams)))
     key, svg, png = renderer.draw(_config(chart))
     head = ["Workstream"] + [labels[s] for s in order] + ["Total"]
-    rows = [[f"{ws.number}. {ws.title}"] + [str(ws.counts.get(s, 0)) for s in order] + [str(ws.total)] for ws in summary.workstreams]
+    rows = [[f"{ws.number}. {ws.title}"] + [number(ws.counts.get(s, 0)) for s in order] + [number(ws.total)] for ws in summary.workstreams]
     totals = summary.totals
-    complete, total = summary.complete, summary.total
-    alt_text = (f"Milestones by status as at {summary.as_at.day} {summary.as_at:%B %Y}: {complete} of {total} complete, "
-                f"{len(summary.overdue)} overdue. " + "; ".join(f"{labels[s]} {totals.get(s, 0)}" for s in order) + ".")
+    alt_text = (f"Milestones by status: {progress(summary.complete, summary.total, len(summary.overdue), summary.as_at)}. "
+                + "; ".join(f"{labels[s]} {number(totals.get(s, 0))}" for s in order) + ".")
     return Chart(key, svg, png, alt_text, "Milestones by status and workstream", head, rows)
 
 
@@ -204,9 +204,9 @@ def timeline_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     by_ws: dict[str, dict[str, int]] = {}
     for v in values:
         by_ws.setdefault(v["workstream"], {k: 0 for k in domain})[v["state"]] += 1
-    rows = [[ws] + [str(c[k]) for k in domain] for ws, c in by_ws.items()]
-    alt_text = (f"Timeline of {len(values)} dated milestones by deadline, as at {summary.as_at.day} {summary.as_at:%B %Y}: "
-                f"{counts['Complete']} complete, {counts['Overdue']} overdue, {counts['To come']} still to come.")
+    rows = [[ws] + [number(c[k]) for k in domain] for ws, c in by_ws.items()]
+    alt_text = (f"Timeline of {count(len(values), 'dated milestone')} by deadline, as at {long_date(summary.as_at)}: "
+                f"{number(counts['Complete'])} complete, {number(counts['Overdue'])} overdue, {number(counts['To come'])} still to come.")
     return Chart(key, svg, png, alt_text, "Milestone deadlines by workstream", ["Workstream", *domain], rows)
 
 

@@ -6,8 +6,9 @@ string (CSS inlined) that WeasyPrint prints to PDF and `render.docx` writes to W
 is published as the accessible web edition. Templates come from the plan's house style folder
 (templates/<house_style>/), falling back to templates/default/: a council overrides blocks,
 CSS and reference.docx, never code. Everything from YAML is autoescaped; Markdown goes through
-`render.markdown`, which emits no raw HTML. Statuses are resolved by the plan's scheme
-(`plan.statuses`).
+`render.markdown`, which emits no raw HTML. Figures, dates and counts are worded by
+`data.wording` (filters `number`, `figure_at`, `baseline`, `target`, `against_target`, `course`,
+`count`, `long_date`), statuses by the plan's scheme (`plan.statuses`).
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ import jinja2
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
-from wsoagen.data import status
-from wsoagen.data.evidence import number
+from wsoagen.data import status, wording
 from wsoagen.data.status import MilestoneState, Summary, WorkstreamSummary
 from wsoagen.plan.markdown import to_html, to_inline_html
 from wsoagen.plan.model import CITATION, Action, Milestone, Outcome, Person, Plan, Report, Status, Workstream
@@ -61,13 +61,10 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=to_html, md_inline=to_inline_html, long_date=long_date, text_on=text_on, number=number)
+    env.filters.update(md=to_html, md_inline=to_inline_html, text_on=text_on, long_date=wording.long_date,
+                       number=wording.number, figure_at=wording.figure_at, baseline=wording.baseline, target=wording.target,
+                       against_target=wording.against_target, course=wording.course, count=wording.count)
     return env
-
-
-def long_date(d: date | None) -> str:
-    """10 June 2019 (no leading zero, as council documents write it)."""
-    return f"{d.day} {d:%B %Y}" if d else ""
 
 
 def _luminance(colour: str) -> float:
@@ -160,8 +157,7 @@ class Context:
             if view is None or view.progress.latest is None:
                 return "(no data yet)"
             if kind == "latest":
-                latest = view.progress.latest
-                return f"**{number(latest.value, view.metric.unit)}** ({latest.date.text})"
+                return wording.figure_at(view.progress.latest, view.metric.unit, bold=True)
             return view.sentence or "(no data yet)"
 
         return CITATION.sub(one, text)
@@ -191,12 +187,11 @@ class Context:
     def summary_of(self, number_: int) -> WorkstreamSummary:
         return next(w for w in self.summary.workstreams if w.number == number_)
 
-    def summary_sentence(self) -> str:
-        """'11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020.'"""
-        s = self.summary
-        total, complete, overdue = s.total, s.complete, len(s.overdue)
-        return (f"{complete} of {total} milestones {'is' if complete == 1 else 'are'} complete and {overdue} "
-                f"{'is' if overdue == 1 else 'are'} overdue, as at {long_date(self.as_at)}.")
+    def summary_sentence(self, number_: int | None = None) -> str:
+        """'11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020.', for the plan
+        or one workstream."""
+        s = self.summary_of(number_) if number_ is not None else self.summary
+        return wording.progress(s.complete, s.total, len(s.overdue), self.as_at) + "."
 
     def report_risks(self) -> list[Any]:
         """The risks a report shows: those it names, else all of the plan's."""

@@ -1,0 +1,103 @@
+"""Figures, dates and counts in words: one form for each, in every document wsoagen writes.
+
+Every number, date or count phrase in a document, an alt text, a "what changed" line or a data
+diagnostic comes from here, so a report never words the same fact two ways. The forms follow
+seed 000 ("a reduction from 135 assessments on 28/01/2019 to 1 assessment on 22/07/2019",
+"from 4% ... in March 2019 to 82% in June 2019"):
+
+- a figure: `number(1234, "count")` "1,234"; "96.5%", "12 weeks", "1 week" (at most one decimal);
+- a document's own date (as at, meeting): `long_date` "10 June 2019";
+- the date of a figure from the data: `point_date` "26/02/2019" for a day, "January 2019" for a month;
+- a figure at its date: `figure_at` "155 on 26/02/2019", "9% in January 2019" (**155** in Markdown),
+  and a baseline, which is a figure at its date too: `baseline` "39% in November 2019";
+- a target: `target` "90% by March 2020 (England average)", its date quoted as the plan writes
+  it, like every deadline and status date the plan states; the target phrase: `against_target`
+  "against a target of 90% by March 2020";
+  on course or not: `course`;
+- how many: `count(3, "outcome")` "3 outcomes"; milestone progress: `progress`
+  "11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020";
+- a value echoed in a diagnostic, as the cell held it: `exact` "1,234.56".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wsoagen.plan.dates import When
+from wsoagen.plan.model import DataPoint, Measure, Metric
+
+TIME_UNITS = ("days", "weeks", "months")
+
+
+def number(value: float, unit: str = "count") -> str:
+    """39% / 155 / 12 weeks / 1 week / 1,234 / 96.5%: as a council report prints it."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if unit == "%":
+        return f"{text}%"
+    if unit in TIME_UNITS:
+        return f"{text} {unit[:-1] if value == 1 else unit}"
+    return text
+
+
+def exact(value: float) -> str:
+    """A value with every digit it has (1,234.56; 150; -3), for messages about the cell that held it."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def long_date(d: date | None) -> str:
+    """10 June 2019 (no leading zero, as council documents write it)."""
+    return f"{d.day} {d:%B %Y}" if d else ""
+
+
+def point_date(when: When) -> str:
+    """When a figure was measured: 26/02/2019 for a day, January 2019 for a month."""
+    if when.precision == "day":
+        return f"{when.start:%d/%m/%Y}"
+    if when.precision == "month":
+        return f"{when.start:%B %Y}"
+    return when.text
+
+
+def _at(when: When) -> str:
+    """'on 26/02/2019', 'in January 2019'; 'in Q1 2020' (a span is written as the plan has it)."""
+    return f"{'on' if when.precision == 'day' else 'in'} {point_date(when)}"
+
+
+def figure_at(point: DataPoint, unit: str, bold: bool = False) -> str:
+    """'155 on 26/02/2019', '9% in January 2019'; bold: '**155** on 26/02/2019' (Markdown)."""
+    value = number(point.value, unit)
+    return f"{f'**{value}**' if bold else value} {_at(point.date)}"
+
+
+def baseline(m: Measure, unit: str) -> str:
+    """A baseline, a figure at its date: '39% in November 2019', '10.9% (academic year 21/22)'."""
+    text = f"{number(m.value, unit)} {_at(m.date)}" if m.date else number(m.value, unit)
+    return f"{text} ({m.label})" if m.label else text
+
+
+def target(m: Measure, unit: str) -> str:
+    """A target or interim target: '90% by March 2020 (England average)', the date as the plan writes it."""
+    text = f"{number(m.value, unit)} by {m.date.text}" if m.date else number(m.value, unit)
+    return f"{text} ({m.label})" if m.label else text
+
+
+def against_target(metric: Metric) -> str:
+    """'against a target of 90% by March 2020', or '' if the metric has no target."""
+    return f"against a target of {target(metric.target, metric.unit)}" if metric.target else ""
+
+
+def course(on_course: bool | None) -> str:
+    """'on course', 'not on course', or '' when there is nothing to judge against."""
+    return "" if on_course is None else ("on course" if on_course else "not on course")
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 outcome', '3 outcomes', '1,204 milestones'."""
+    return f"{number(n)} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def progress(complete: int, total: int, overdue: int, as_at: date) -> str:
+    """'11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020' (no full stop)."""
+    verb = "is" if complete == 1 or total == 1 else "are"  # "1 of 5 milestones is", "0 of 1 milestone is"
+    return (f"{number(complete)} of {count(total, 'milestone')} {verb} complete "
+            f"and {number(overdue)} {'is' if overdue == 1 else 'are'} overdue, as at {long_date(as_at)}")
