@@ -1,7 +1,8 @@
 """Turn problems found anywhere in a plan into messages a council officer can act on.
 
-A `Diagnostic` is one problem at one place (`path:line:col: error|warning: message`);
-`Diagnostics` collects them so every problem in every file is reported in one run.
+A `Diagnostic` is one problem at one place (`path:line:col: error|warning: message [rule-id]`,
+the id naming the rule that found it: see `wsoagen.plan.rules`); `Diagnostics` collects them
+so every problem in every file is reported in one run.
 `PlanError` is the one exception type that carries diagnostics up to the command line.
 """
 
@@ -18,22 +19,32 @@ Level = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem at one place. Lines and columns count from 1; 0 means "the whole file"."""
+    """One problem at one place. Lines and columns count from 1; 0 means "the whole file".
+
+    `rule` is the id of the rule that found it (`action-owner`), None for problems that are no
+    rule's, such as a template that fails while rendering. It is not part of the identity: the
+    same message at the same place is one problem.
+    """
 
     path: str
     line: int
     col: int
     level: Level
     message: str
+    rule: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}"
+        # The id ends the first line: a message with a source excerpt under it keeps the caret last.
+        first, nl, rest = self.message.partition("\n")
+        tag = f" [{self.rule}]" if self.rule else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.level}: {first}{tag}{nl}{rest}"
 
     def github(self) -> str:
-        """The same problem as a GitHub Actions annotation."""
+        """The same problem as a GitHub Actions annotation; the rule id is its title."""
         kind = "error" if self.level == "error" else "warning"
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line},col={self.col}::{msg}"
+        title = f",title={self.rule}" if self.rule else ""
+        return f"::{kind} file={self.path},line={self.line},col={self.col}{title}::{msg}"
 
 
 @dataclass
@@ -42,14 +53,14 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def add(self, path: str | Path, line: int, col: int, level: Level, message: str) -> None:
-        self.items.append(Diagnostic(str(path), line, col, level, message))
+    def add(self, path: str | Path, line: int, col: int, level: Level, message: str, rule: str | None = None) -> None:
+        self.items.append(Diagnostic(str(path), line, col, level, message, rule))
 
-    def error(self, path: str | Path, pos: tuple[int, int], message: str) -> None:
-        self.add(path, pos[0], pos[1], "error", message)
+    def error(self, path: str | Path, pos: tuple[int, int], message: str, rule: str | None = None) -> None:
+        self.add(path, pos[0], pos[1], "error", message, rule)
 
-    def warning(self, path: str | Path, pos: tuple[int, int], message: str) -> None:
-        self.add(path, pos[0], pos[1], "warning", message)
+    def warning(self, path: str | Path, pos: tuple[int, int], message: str, rule: str | None = None) -> None:
+        self.add(path, pos[0], pos[1], "warning", message, rule)
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)
