@@ -1,6 +1,7 @@
 """The embedded Peterborough plan (seed 003) is complete and valid."""
 
 import json
+import shutil
 
 from conftest import EXAMPLE
 from wsoagen.plan.validate import validate_plan
@@ -13,9 +14,19 @@ SEED_COUNTS = {1: (4, 9, 36, 4), 2: (4, 5, 20, 4), 3: (3, 3, 14, 2), 4: (3, 6, 2
 def test_example_validates_without_errors():
     plan, diags = validate_plan(EXAMPLE)
     assert diags.errors == []
-    # Legal but weak, as published: no action owners, six outcomes without a measurable impact.
-    assert len([w for w in diags.warnings if "has no owner" in w.message]) == 27
-    assert len([w for w in diags.warnings if "no measurable impact" in w.message]) == 6
+    # Legal but weak, as published: six outcomes without a measurable impact, and no action
+    # owners, which its plan.yaml says once (`rules: action-owner: off`) rather than 27 times.
+    assert [w.rule for w in diags.warnings] == ["measurable-impact"] * 6
+    assert plan.file.rules == {"action-owner": "off"}
+
+
+def test_example_without_its_rules_setting_warns_of_every_action(tmp_path):
+    copy = tmp_path / "peterborough"
+    shutil.copytree(EXAMPLE, copy)
+    text = (copy / "plan.yaml").read_text(encoding="utf-8")
+    (copy / "plan.yaml").write_text(text.replace("  action-owner: off\n", "  action-owner: warning\n"), encoding="utf-8")
+    _, diags = validate_plan(copy)
+    assert len([w for w in diags.warnings if w.rule == "action-owner"]) == 27
 
 
 def test_example_counts_match_seed_003():

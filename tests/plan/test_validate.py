@@ -23,12 +23,13 @@ def run_ws(make_plan, cli, text: str, plan: str = MINI_PLAN):
 def test_unknown_key_with_did_you_mean(make_plan, cli):
     code, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("sponsors:", "sponsers:"))
     assert code == 1
-    assert 'WS:3:1: error: unknown key "sponsers": did you mean "sponsors"?' in errs
+    assert 'WS:3:1: error: unknown key "sponsers": did you mean "sponsors"? [schema]' in errs
 
 
 def test_unknown_key_lists_the_allowed_keys(make_plan, cli):
     _, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("        resource: ER\n", "        resource: ER\n        colour: red\n"))
-    assert errs == ['WS:16:9: error: unknown key "colour" (allowed here: ref, text, resource, lead, accountable, success_criteria, updates, milestones)']
+    assert errs == ['WS:16:9: error: unknown key "colour" '
+                    '(allowed here: ref, text, resource, lead, accountable, success_criteria, updates, milestones) [schema]']
 
 
 def test_wrong_types(make_plan, cli):
@@ -36,20 +37,21 @@ def test_wrong_types(make_plan, cli):
     code, errs = run_ws(make_plan, cli, text)
     assert code == 1
     assert errs[:2] == [
-        'WS:1:9: error: "number" should be a whole number',
-        'WS:3:11: error: "sponsors" should be a list (one item per line, each starting with "- ")',
+        'WS:1:9: error: "number" should be a whole number [schema]',
+        'WS:3:11: error: "sponsors" should be a list (one item per line, each starting with "- ") [schema]',
     ]
 
 
 def test_missing_key_points_at_its_parent(make_plan, cli):
     text = MINI_WORKSTREAM.replace("        text: Coproduce the strategy.\n", "")
     _, errs = run_ws(make_plan, cli, text)
-    assert errs == ['WS:13:9: error: "text" is missing here']
+    assert errs == ['WS:13:9: error: "text" is missing here [schema]']
 
 
 def test_unparseable_deadline(make_plan, cli):
     _, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("deadline: Nov 2019", "deadline: end of term"))
-    assert errs == ['WS:19:23: error: "deadline": cannot read "end of term" as a date; write it like "Nov 2019", "31 March 2024", "From Feb 2020" or "June 2020 to April 2021"']
+    assert errs == ['WS:19:23: error: "deadline": cannot read "end of term" as a date; '
+                    'write it like "Nov 2019", "31 March 2024", "From Feb 2020" or "June 2020 to April 2021" [schema]']
 
 
 def test_impossible_date(make_plan, cli):
@@ -57,15 +59,15 @@ def test_impossible_date(make_plan, cli):
     folder = make_plan(plan=plan)
     code, _, err = cli("validate", folder)
     assert code == 1
-    assert errors_of(err) == [f'{folder}/plan.yaml:4:10: error: "start": "2019-06-31": 31 June 2019 is not a real date']
+    assert errors_of(err) == [f'{folder}/plan.yaml:4:10: error: "start": "2019-06-31": 31 June 2019 is not a real date [schema]']
 
 
 def test_unknown_status_and_flag(make_plan, cli):
     text = MINI_WORKSTREAM.replace("status: Blue", "status: Blu").replace("resource: ER", "resource: XR")
     _, errs = run_ws(make_plan, cli, text)
     assert errs == [
-        'WS:15:19: error: unknown resource flag "XR" (this plan\'s flags are: AR, ER)',
-        'WS:20:21: error: unknown status "Blu": did you mean "blue"? (this plan\'s statuses are: blue, green, amber, red)',
+        'WS:15:19: error: unknown resource flag "XR" (this plan\'s flags are: AR, ER) [resource-flags]',
+        'WS:20:21: error: unknown status "Blu": did you mean "blue"? (this plan\'s statuses are: blue, green, amber, red) [statuses]',
     ]
 
 
@@ -81,7 +83,7 @@ status_scheme:
     code, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("status: Blue", "status: SUSPENDED"), plan=plan)
     assert (code, errs) == (0, [])
     code, errs = run_ws(make_plan, cli, MINI_WORKSTREAM, plan=plan)
-    assert errs == ['WS:20:21: error: unknown status "Blue" (this plan\'s statuses are: complete, suspended, reprogrammed)']
+    assert errs == ['WS:20:21: error: unknown status "Blue" (this plan\'s statuses are: complete, suspended, reprogrammed) [statuses]']
 
 
 def test_percent_scheme(make_plan, cli):
@@ -89,7 +91,7 @@ def test_percent_scheme(make_plan, cli):
     code, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("status: Blue", "status: 75%"), plan=plan)
     assert (code, errs) == (0, [])
     _, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("status: Blue", "status: 120%"), plan=plan)
-    assert errs == ['WS:20:21: error: status "120%" should be a percentage from 0% to 100%']
+    assert errs == ['WS:20:21: error: status "120%" should be a percentage from 0% to 100% [statuses]']
 
 
 def test_unknown_person_and_organisation(make_plan, cli):
@@ -97,9 +99,9 @@ def test_unknown_person_and_organisation(make_plan, cli):
         "organisation: family-voice", "organisation: parent-forum").replace("lead: ann-smith", "lead: bob-jones")
     _, errs = run_ws(make_plan, cli, text)
     assert errs == [
-        'WS:3:12: error: unknown person "anne-smith": did you mean "ann-smith"?',
-        'WS:5:19: error: unknown organisation "parent-forum" (add it to `organisations` in plan.yaml)',
-        'WS:16:15: error: unknown person "bob-jones" (add it to `people` in plan.yaml)',
+        'WS:3:12: error: unknown person "anne-smith": did you mean "ann-smith"? [people]',
+        'WS:5:19: error: unknown organisation "parent-forum" (add it to `organisations` in plan.yaml) [people]',
+        'WS:16:15: error: unknown person "bob-jones" (add it to `people` in plan.yaml) [people]',
     ]
 
 
@@ -107,21 +109,21 @@ def test_unknown_metric(make_plan, cli):
     text = MINI_WORKSTREAM.replace("      - Increase from 39% to 50% by April 2021\n",
                                    "      - text: Increase from 39% to 50% by April 2021\n        metrics: [ahc-uptake]\n")
     _, errs = run_ws(make_plan, cli, text)
-    assert errs == ['WS:12:19: error: unknown metric "ahc-uptake" (add it to `metrics` in plan.yaml)']
+    assert errs == ['WS:12:19: error: unknown metric "ahc-uptake" (add it to `metrics` in plan.yaml) [metrics]']
 
 
 def test_refs_that_do_not_fit_their_parent(make_plan, cli):
     text = MINI_WORKSTREAM.replace('ref: "1.1"', 'ref: "2.1"').replace("ref: 1.1a", "ref: 1.2a")
     _, errs = run_ws(make_plan, cli, text)
     assert errs == [
-        'WS:8:10: error: outcome ref "2.1" does not fit workstream 1: write it as 1.1, 1.2, ...',
-        'WS:13:14: error: action ref "1.2a" does not fit its outcome "2.1": write it as "2.1" or "2.1" with a letter, e.g. "2.1a"',
+        'WS:8:10: error: outcome ref "2.1" does not fit workstream 1: write it as 1.1, 1.2, ... [refs]',
+        'WS:13:14: error: action ref "1.2a" does not fit its outcome "2.1": write it as "2.1" or "2.1" with a letter, e.g. "2.1a" [refs]',
     ]
 
 
 def test_bad_ref_form(make_plan, cli):
     _, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("ref: 1.1a", "ref: one-a"))
-    assert errs == ['WS:13:14: error: "one-a" is not a valid ref: write it like 1.1 for an outcome or 1.1a for an action']
+    assert errs == ['WS:13:14: error: "one-a" is not a valid ref: write it like 1.1 for an outcome or 1.1a for an action [schema]']
 
 
 def test_unquoted_refs_keep_their_digits(make_plan, cli):
@@ -135,9 +137,9 @@ def test_duplicate_refs_across_files(make_plan, cli):
     code, _, err = cli("validate", folder)
     assert code == 1
     assert errors_of(err) == [
-        f"{folder}/workstreams/1-b.yaml:1:9: error: workstream number 1 is also used by {folder}/workstreams/1-a.yaml",
-        f'{folder}/workstreams/1-b.yaml:8:10: error: duplicate outcome ref "1.1" (also on {folder}/workstreams/1-a.yaml line 8)',
-        f'{folder}/workstreams/1-b.yaml:13:14: error: duplicate action ref "1.1a" (also on {folder}/workstreams/1-a.yaml line 13)',
+        f"{folder}/workstreams/1-b.yaml:1:9: error: workstream number 1 is also used by {folder}/workstreams/1-a.yaml [refs]",
+        f'{folder}/workstreams/1-b.yaml:8:10: error: duplicate outcome ref "1.1" (also on {folder}/workstreams/1-a.yaml line 8) [refs]',
+        f'{folder}/workstreams/1-b.yaml:13:14: error: duplicate action ref "1.1a" (also on {folder}/workstreams/1-a.yaml line 13) [refs]',
     ]
 
 
@@ -146,9 +148,9 @@ def test_yaml_problems_in_plan_files(make_plan, cli):
         "weakness: Joint planning is not well established.", "weakness: *t\ntitle: again")
     _, errs = run_ws(make_plan, cli, text)
     assert errs == [
-        'WS:2:8: error: YAML anchors ("&t") are not allowed: write each value out in full',
-        'WS:6:11: error: YAML aliases ("*t") are not allowed: write the value out in full',
-        'WS:7:1: error: duplicate key "title" (first given on line 2): remove one of them',
+        'WS:2:8: error: YAML anchors ("&t") are not allowed: write each value out in full [syntax]',
+        'WS:6:11: error: YAML aliases ("*t") are not allowed: write the value out in full [syntax]',
+        'WS:7:1: error: duplicate key "title" (first given on line 2): remove one of them [syntax]',
     ]
 
 
@@ -178,9 +180,9 @@ def test_warnings_for_what_ofsted_sends_back(make_plan, cli):
     ws = f"{folder}/workstreams/1.yaml"
     assert code == 0
     assert errors_of(err) == [
-        f"{ws}:8:10: warning: outcome 1.1 has no measurable impact: add an impact statement with a figure and a date, or link a metric",
-        f"{ws}:13:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id)",
-        f"{ws}:21:13: warning: a milestone of action 1.1a has no deadline",
+        f"{ws}:8:10: warning: outcome 1.1 has no measurable impact: add an impact statement with a figure and a date, or link a metric [measurable-impact]",
+        f"{ws}:13:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id) [action-owner]",
+        f"{ws}:21:13: warning: a milestone of action 1.1a has no deadline [milestone-deadline]",
     ]
     code, _, _ = cli("validate", "--strict", folder)
     assert code == 1
@@ -201,4 +203,4 @@ def test_folder_without_plan_yaml(tmp_path, cli):
 def test_github_annotations(make_plan, cli):
     folder = make_plan(workstreams={"1.yaml": MINI_WORKSTREAM.replace("status: Blue", "status: Blu")})
     _, _, err = cli("validate", "--error-format", "github", folder)
-    assert f"::error file={folder}/workstreams/1.yaml,line=20,col=21::unknown status" in err
+    assert f"::error file={folder}/workstreams/1.yaml,line=20,col=21,title=statuses::unknown status" in err

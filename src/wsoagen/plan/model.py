@@ -3,7 +3,8 @@
 In: plain trees from `load` (one `PlanFile` for plan.yaml, one `Workstream` per workstream file).
 Out: validated objects; `Plan` joins them. Each field's docstring is its description in the
 JSON Schema that editors use (`wsoagen schema`), so write them for the people editing YAML.
-Cross-file rules (refs, people, statuses against the plan's scheme) live in `validate.py`.
+Rules that read more than one value (refs, people, statuses against the plan's scheme, safe
+Markdown) live in `rules/`, one module each.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,7 +25,6 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from wsoagen.plan import markdown
 from wsoagen.plan.dates import When, parse_when
 from wsoagen.plan.load import YamlFloat, YamlInt
 
@@ -101,14 +100,12 @@ Day = Annotated[
     WithJsonSchema({"type": "string", "description": "A day: 2019-06-10 or 10 June 2019."}),
 ]
 
-def _safe_markdown(text: str) -> str:
-    found = markdown.problems(text)
-    if found:
-        raise ValueError("; ".join(found))
-    return text
+
+class MarkdownField:
+    """Marks a field as Markdown; the `markdown` rule (plan/rules/markdown.py) checks its links and images."""
 
 
-Markdown = Annotated[Text, AfterValidator(_safe_markdown)]
+Markdown = Annotated[Text, MarkdownField()]
 """Text with Markdown: paragraphs, **bold**, *italic*, lists with `- `, links. Raw HTML is shown as text."""
 
 
@@ -404,6 +401,9 @@ class PlanFile(Strict):
     """Risks to delivery."""
     recommendations: list[Recommendation] = []
     """Recommendations being tracked."""
+    rules: dict[str, Literal["off", "warning", "error"]] = {}
+    """Validation rules switched off or set to another level, by id: `action-owner: off`. Only
+    warnings can be changed; the rule ids are listed in wsoagen's README."""
 
 
 # ---------------------------------------------------------------- a workstream file
