@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check plan folders and report every problem")
     v.add_argument("plans", nargs="+", type=Path, metavar="PLAN_DIR")
+    v.add_argument("--as-at", type=_as_at, default=None, metavar="YYYY-MM-DD",
+                   help="judge statuses and overdue milestones as at this date (default: today)")
     output_options(v)
 
     b = sub.add_parser("build", help="validate and render plan folders")

@@ -23,12 +23,14 @@ from pathlib import Path
 
 import jinja2
 
+from wsoagen.check import check
 from wsoagen.data import status
+from wsoagen.data.changes import compare
+from wsoagen.data.checks import PreviousPlans
 from wsoagen.data.wording import long_date
-from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
+from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.output import write_atomic
 from wsoagen.plan.model import Plan, Report
-from wsoagen.plan.validate import validate_plan
 from wsoagen.render import charts
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
 from wsoagen.render.html import house_style, render_html, template_dirs
@@ -165,9 +167,10 @@ class _Renderer:
 
 
 def build(folder: Path, out: Path, as_at: date) -> BuildResult:
-    """Validate `folder` and write its documents under `out/<name>/`; PlanError if anything fails."""
-    plan, diags = validate_plan(folder)
-    status.check(plan, as_at, diags)
+    """Check `folder` (the rules `validate` runs) and write its documents under `out/<name>/`;
+    PlanError if anything fails."""
+    previous = PreviousPlans()  # the plans reports compare with, read once for the check and the build
+    plan, diags = check(folder, as_at, previous)
     r = _Renderer(plan, folder, out, diags)
 
     files: dict[str, bytes] = {"plan.json": plan_json(plan)}
@@ -175,7 +178,7 @@ def build(folder: Path, out: Path, as_at: date) -> BuildResult:
     if plan.file.recommendations:
         files |= r.document("recommendations-tracker", "tracker", as_at)
     for report in plan.reports:
-        files |= _report_files(r, folder, report)
+        files |= _report_files(r, folder, report, previous)
     if diags.errors:
         raise PlanError(diags)
 
@@ -192,19 +195,14 @@ def build(folder: Path, out: Path, as_at: date) -> BuildResult:
     return result
 
 
-def _report_files(r: _Renderer, folder: Path, report: Report) -> dict[str, bytes]:
+def _report_files(r: _Renderer, folder: Path, report: Report, previous: PreviousPlans) -> dict[str, bytes]:
     """A board report as at its own date, and the board pack around it."""
     changes, since = None, None
     if report.previous:
-        from wsoagen.data.changes import compare, previous_plan
-
-        try:
-            old, since = previous_plan(folder, revision=report.previous.revision, before=report.previous.date)
-            changes = compare(old, r.plan, report.as_at)
-        except (UsageError, PlanError) as exc:
-            message = str(exc) if isinstance(exc, UsageError) else exc.diagnostics.errors[0].message
-            r.diags.error(folder / "reports", (0, 0), f"{report_name(report)}: cannot work out what changed: {message}")
-            return {}
+        # The check's `report-previous` rule has read this plan already, and stopped the build
+        # (at the report's `previous:`) if it could not.
+        old, since = previous.get(folder, report.previous)
+        changes = compare(old, r.plan, report.as_at)
     name = report_name(report)
     files = r.document(f"report-{name}", "report", report.as_at, report, changes=changes, changes_since=since)
     parts = [Part(f"{report.title}: {report.board}, {long_date(report.meeting)}", files.get(f"report-{name}.html", b"").decode())]

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from conftest import MINI_PLAN, MINI_WORKSTREAM
-from wsoagen.data.status import check, metric_progress, milestone_states, summary
-from wsoagen.diagnostics import Diagnostics
+from wsoagen.check import check
+from wsoagen.data.status import metric_progress, milestone_states, summary
 from wsoagen.plan.validate import validate_plan
 
 
@@ -57,16 +57,16 @@ def test_statuses_recorded_after_the_as_at_date_are_ignored(plan_of):
     assert [s.label if s else None for s in labels.values()] == [None, "Green", "Amber", "Amber", "Blue"]
 
 
-def test_warnings_for_statuses_that_contradict_dates(plan_of):
-    plan = plan_of("          - {text: a, deadline: Nov 2019, status: Blue}\n"
-                   "          - {text: b, deadline: Nov 2019, status: Green, status_date: Oct 2019}\n")
-    diags = Diagnostics()
-    check(plan, date(2019, 12, 2), diags)
-    assert [d.message for d in diags.items] == [
-        "a milestone of action 1.1a is Blue (complete) but has no `status_date`: say when it was completed",
-        "a milestone of action 1.1a is Green (on track) but its deadline Nov 2019 has passed",
+def test_warnings_for_statuses_that_contradict_dates(make_plan):
+    folder = make_plan(workstreams={"1.yaml": ws_with("          - {text: a, deadline: Nov 2019, status: Blue}\n"
+                                                      "          - {text: b, deadline: Nov 2019, status: Green, status_date: Oct 2019}\n")})
+    _, diags = check(folder, date(2019, 12, 2))
+    assert [(d.line, d.rule, d.message) for d in diags.sorted()] == [
+        (18, "complete-without-date", "a milestone of action 1.1a is Blue (complete) but has no `status_date`: say when it was completed"),
+        (19, "on-track-overdue", "a milestone of action 1.1a is Green (on track) but its deadline Nov 2019 has passed"),
     ]
-    assert diags.items[0].line == 18 and diags.items[1].line == 19
+    _, diags = check(folder, date(2019, 11, 30))  # not overdue yet
+    assert [d.rule for d in diags.sorted()] == ["complete-without-date"]
 
 
 def test_summary_counts_overdue_and_due(plan_of):

@@ -2,7 +2,8 @@
 
 In: the parsed arguments (plan folders, output folder, as-at date, strictness, verbosity).
 Out: diagnostics on stderr, `wrote PATH` lines on stdout, a summary line, and the exit code.
-Both commands run the same validation rules (`wsoagen.pipeline.check`); `build` then renders.
+Both commands run the same rules as at the same date (`wsoagen.check.check`), so they print the
+same warnings; `build` then renders.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from wsoagen.commands.progress import QUIET, VERBOSE, Reporter, seconds
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
 
 Outcome = tuple[Path, list[Path] | None, Diagnostics]  # (plan, files written or None, diagnostics)
-def run(args: argparse.Namespace) -> int:
-    from wsoagen.plan.validate import validate_plan
 
+
+def run(args: argparse.Namespace) -> int:
+    from wsoagen.check import check
+
+    as_at = args.as_at or date.today()  # one date for every plan of the run, whichever command
     building = args.command == "build"
     for folder in args.plans:  # a typo in the third folder should not wait for two builds
         if not folder.is_dir():
@@ -41,10 +45,10 @@ def run(args: argparse.Namespace) -> int:
                                announce=building or args.verbosity >= VERBOSE) as step:
                 try:
                     if building:
-                        result = pipeline.build(folder, args.output, args.as_at or date.today())
+                        result = pipeline.build(folder, args.output, as_at)
                         diags, written = result.diagnostics, list(result.written)
                     else:
-                        _, diags = validate_plan(folder)
+                        _, diags = check(folder, as_at)
                     step.outcome = "built" if building else "valid"
                 except PlanError as exc:
                     diags = exc.diagnostics

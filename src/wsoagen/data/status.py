@@ -7,8 +7,6 @@
   due before a date.
 - `metric_progress`: latest value against target and interim target, on course or not,
   movement since baseline.
-- `check`: warnings for derived facts that look wrong (complete without a date, "on track"
-  yet overdue), at the milestone's place in its file.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from wsoagen.diagnostics import Diagnostics
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Measure, Metric, Milestone, Plan, Status
 from wsoagen.plan.statuses import NOT_RATED, Statuses
@@ -123,16 +120,6 @@ def summary(plan: Plan, as_at: date) -> Summary:
         if state.overdue:
             ws.overdue.append(state)
     return Summary(as_at, Statuses.of(plan.file), list(by_ws.values()), states)
-
-
-def check(plan: Plan, as_at: date, diags: Diagnostics) -> None:
-    """Warn, at the milestone's place, about statuses that contradict the dates."""
-    for state in milestone_states(plan, as_at):
-        where = state.milestone.where
-        if state.complete and state.status_date is None:
-            diags.warning(where[0], where[1:], f"a milestone of action {state.action_ref} is {state.status.label} (complete) but has no `status_date`: say when it was completed")
-        if state.overdue and state.status and state.status.on_track:
-            diags.warning(where[0], where[1:], f"a milestone of action {state.action_ref} is {state.status.label} ({state.status.meaning}) but its deadline {state.milestone.deadline.text} has passed")
 
 
 # ---------------------------------------------------------------- metrics
