@@ -5,6 +5,8 @@ Out: PDF bytes. Only `data:` URLs and files inside the allowed folders are fetch
 else (http:, file:///etc/passwd, /dev, attachments elsewhere) stops the render with
 `FetchRefused`. The same HTML gives byte-identical PDF: SOURCE_DATE_EPOCH is fixed while
 rendering (fontTools stamps subset fonts with the time) and the HTML carries fixed dcterms dates.
+The body font, Liberation Sans, ships inside the package (wsoagen/fonts/) and is declared with
+@font-face here, so a PDF never depends on the fonts the machine happens to have.
 """
 
 from __future__ import annotations
@@ -12,11 +14,22 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+FONTS = Path(str(files("wsoagen") / "fonts"))
+FONT_FAMILY = "Liberation Sans"
+_FACES = {"Regular": ("normal", "normal"), "Bold": ("bold", "normal"), "Italic": ("normal", "italic"),
+          "BoldItalic": ("bold", "italic")}
+FONT_CSS = "\n".join(
+    f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; font-style: {style}; '
+    f'src: url("{(FONTS / f"LiberationSans-{face}.ttf").as_uri()}"); }}'
+    for face, (weight, style) in _FACES.items())
 
 
 class FetchRefused(FatalURLFetchingError):
@@ -64,7 +77,10 @@ def _fixed_time(when: date):
 
 def html_to_pdf(html: str, base_dir: Path, roots: list[Path], when: date) -> bytes:
     """Render `html` (relative URLs resolve against `base_dir`) to tagged PDF bytes."""
-    fetcher = SafeFetcher([base_dir, *roots])
+    fetcher = SafeFetcher([base_dir, *roots, FONTS])
+    fonts = FontConfiguration()
     with _fixed_time(when):
         document = HTML(string=html, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
-        return document.write_pdf(pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False)
+        font_faces = CSS(string=FONT_CSS, font_config=fonts, url_fetcher=fetcher)
+        return document.write_pdf(pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False,
+                                  stylesheets=[font_faces], font_config=fonts)
