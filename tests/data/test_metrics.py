@@ -61,13 +61,14 @@ def test_every_bad_cell_in_one_run(make_plan, cli):
     long, wide = f"{folder}/data/long.csv", f"{folder}/data/wide.csv"
     lines = [line for line in err.splitlines() if ": error: " in line]
     assert lines == [
-        f'{long}:2:1: error: unknown metric "backlg": did you mean "backlog"?',
-        f'{long}:3:2: error: "31/02/2019": 31 February 2019 is not a real date',
-        f'{long}:4:3: error: "five" is not a number',
-        f'{long}:7:2: error: a second value for "backlog" on 23/07/2019 (the first is at {long}:6)',
-        f"{long}:8:3: error: -3 cannot be negative for a count measure",
-        f'{wide}:1:3: error: cannot read "Smarch 2019" as a date; write it like "Nov 2019", "31 March 2024", "From Feb 2020" or "June 2020 to April 2021"',
-        f"{wide}:2:2: error: 120% is not a percentage between 0 and 100",
+        f'{long}:2:1: error: unknown metric "backlg": did you mean "backlog"? [data-files]',
+        f'{long}:3:2: error: "31/02/2019": 31 February 2019 is not a real date [data-files]',
+        f'{long}:4:3: error: "five" is not a number [data-files]',
+        f'{long}:7:2: error: a second value for "backlog" on 23/07/2019 (the first is at {long}:6) [data-files]',
+        f"{long}:8:3: error: -3 cannot be negative for a count measure [data-files]",
+        f'{wide}:1:3: error: cannot read "Smarch 2019" as a date; write it like "Nov 2019", "31 March 2024", "From Feb 2020" or '
+        '"June 2020 to April 2021" [data-files]',
+        f"{wide}:2:2: error: 120% is not a percentage between 0 and 100 [data-files]",
     ]
 
 
