@@ -25,4 +25,4 @@ def test_unsafe_text_is_an_error_at_its_place(make_plan, cli):
     code, _, err = cli("validate", folder)
     assert code == 1
     assert (f'{folder}/workstreams/1.yaml:14:15: error: "text": images are not allowed in plan text ("http://127.0.0.1:9/x.png"): '
-            'charts come from metrics; links may only go to http(s) or mailto addresses, not "file:///etc/passwd"') in err
+            'charts come from metrics; links may only go to http(s) or mailto addresses, not "file:///etc/passwd" [markdown]\n') in err
