@@ -1,4 +1,8 @@
-"""A build with nothing changed reuses every document; any change to its inputs rebuilds it."""
+"""A build with nothing changed reuses every document; any change to its inputs rebuilds it.
+
+Only the first test renders for real; the rest are about what the cache decides, so they use
+stand-in renderers (conftest's fake_renderers).
+"""
 
 from datetime import date
 
@@ -19,7 +23,7 @@ def test_unchanged_build_reuses_everything(make_plan, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in warm.written} == mtimes  # unchanged files are not rewritten
 
 
-def test_changes_to_plan_template_date_or_version_rebuild(make_plan, tmp_path, monkeypatch):
+def test_changes_to_plan_template_date_or_version_rebuild(make_plan, tmp_path, monkeypatch, fake_renderers):
     folder = make_plan()
     out = tmp_path / "out"
     pipeline.build(folder, out, AS_AT)
@@ -34,7 +38,7 @@ def test_changes_to_plan_template_date_or_version_rebuild(make_plan, tmp_path, m
     assert pipeline.build(folder, out, date(2019, 12, 3)).reused == 0
 
 
-def test_outputs_of_removed_documents_are_removed(make_plan, tmp_path):
+def test_outputs_of_removed_documents_are_removed(make_plan, tmp_path, fake_renderers):
     folder = make_plan(plan=MINI_PLAN + "recommendations:\n  - {ref: '1', text: Publish the strategy.}\n")
     out = tmp_path / "out"
     (out / folder.name).mkdir(parents=True)

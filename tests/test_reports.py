@@ -8,7 +8,8 @@ import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from conftest import MINI_PLAN, MINI_WORKSTREAM
+from conftest import MINI_PLAN, MINI_WORKSTREAM, write_plan
+from wsoagen.cli import main
 
 PLAN = MINI_PLAN.replace("    role: Director of Children's Services\n",
                          "    role: Director of Children's Services\n    email: ann.smith@example.org\n") + """\
@@ -63,13 +64,24 @@ def words(path: Path) -> str:
     return " ".join(" ".join(body.itertext()).split())
 
 
-def make_report_plan(make_plan, style: str = "cheshire-east", report: str | None = None):
-    folder = make_plan(plan=PLAN)
+def add_report(folder: Path, style: str = "cheshire-east", report: str | None = None) -> Path:
+    """Give a plan folder (written with PLAN) its data file and one board report."""
     (folder / "data").mkdir()
     (folder / "data" / "backlog.csv").write_text(DATA)
     (folder / "reports").mkdir()
     (folder / "reports" / "2019-12-10.yaml").write_text(report or REPORT.format(style=style))
     return folder
+
+
+def make_report_plan(make_plan, style: str = "cheshire-east", report: str | None = None, name: str = "testshire") -> Path:
+    return add_report(make_plan(plan=PLAN, name=name), style, report)
+
+
+@pytest.fixture(scope="module")
+def report_out(tmp_path_factory) -> Path:
+    """One output folder for this module's builds (each plan has its own name): its build cache
+    means a document that comes out the same as in an earlier build is not rendered again."""
+    return tmp_path_factory.mktemp("reports-out")
 
 
 def test_report_references_are_checked(make_plan, cli):
@@ -87,13 +99,17 @@ def test_report_references_are_checked(make_plan, cli):
     ]
 
 
-@pytest.fixture
-def built_report(make_plan, cli, tmp_path):
-    def build(style: str):
-        folder = make_report_plan(make_plan, style)
-        code, _, err = cli("build", folder, "-o", tmp_path / style, "--as-at", "2019-12-02")
-        assert code == 0, err
-        return tmp_path / style / folder.name
+@pytest.fixture(scope="module")
+def built_report(tmp_path_factory, report_out):
+    """built_report(style) -> the outputs of the report plan in that house style, built once per module."""
+    built: dict[str, Path] = {}
+
+    def build(style: str) -> Path:
+        if style not in built:
+            folder = add_report(write_plan(tmp_path_factory.mktemp("plans") / f"testshire-{style}", PLAN), style)
+            assert main(["build", str(folder), "-o", str(report_out), "--as-at", "2019-12-02", "--quiet"]) == 0
+            built[style] = report_out / folder.name
+        return built[style]
     return build
 
 
@@ -124,12 +140,12 @@ def test_sefton_report_has_its_header_and_no_numbers(built_report):
     assert "Executive Summary" not in text
 
 
-def test_figures_follow_the_data(make_plan, cli, tmp_path):
-    folder = make_report_plan(make_plan)
+def test_figures_follow_the_data(make_plan, cli, report_out):
+    folder = make_report_plan(make_plan, name="testshire-figures")
     (folder / "data" / "backlog.csv").write_text(DATA + "backlog,25/11/2019,2\n")
-    code, _, err = cli("build", folder, "-o", tmp_path, "--as-at", "2019-12-02")
+    code, _, err = cli("build", folder, "-o", report_out, "--as-at", "2019-12-02")
     assert code == 0, err
-    text = (tmp_path / folder.name / "report-2019-12-10-health-and-wellbeing-board.html").read_text()
+    text = (report_out / folder.name / "report-2019-12-10-health-and-wellbeing-board.html").read_text()
     assert "a reduction from <strong>155</strong> on 26/02/2019 to <strong>2</strong> on 25/11/2019" in text
 
 
@@ -154,8 +170,8 @@ def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def test_what_changed_since_a_revision(make_plan, cli, tmp_path):
-    folder = make_report_plan(make_plan)
+def test_what_changed_since_a_revision(make_plan, cli, report_out):
+    folder = make_report_plan(make_plan, name="testshire-changes")
     repo = folder.parent
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "t@example.org")
@@ -168,13 +184,13 @@ def test_what_changed_since_a_revision(make_plan, cli, tmp_path):
                                           "            deadline: June 2020 to April 2021\n            status: Green\n            status_date: Nov 2019\n"))
     report = folder / "reports" / "2019-12-10.yaml"
     report.write_text(report.read_text() + f"previous:\n  revision: {first}\n")
-    code, _, err = cli("build", folder, "-o", tmp_path / "out", "--as-at", "2019-12-02")
+    code, _, err = cli("build", folder, "-o", report_out, "--as-at", "2019-12-02")
     assert code == 0, err
-    text = words(tmp_path / "out" / folder.name / "report-2019-12-10-health-and-wellbeing-board.html")
+    text = words(report_out / folder.name / "report-2019-12-10-health-and-wellbeing-board.html")
     assert f"Compared with the plan as it stood at {first}" in text
     assert "1.1a: 'Strategy in place' moved from not rated to Green (Nov 2019)" in text
 
     report.write_text(report.read_text().replace(f"revision: {first}", "revision: nosuchrev"))
-    code, _, err = cli("build", folder, "-o", tmp_path / "out2", "--as-at", "2019-12-02")
+    code, _, err = cli("build", folder, "-o", report_out, "--as-at", "2019-12-02")
     assert code == 1
     assert re.search(r"reports:0:0: error: 2019-12-10-health-and-wellbeing-board: cannot work out what changed: revision 'nosuchrev' does not exist", err)

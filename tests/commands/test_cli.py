@@ -39,6 +39,12 @@ def not_in_ci(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def stand_in_renderers(fake_renderers):
+    """These tests are about what the command prints and returns: the pipeline runs for real but
+    PDF and Word bytes are stand-ins (the renderers are tested in render/, builds in test_pipeline)."""
+
+
 # ---------------------------------------------------------------- validate
 
 

@@ -1,7 +1,6 @@
 """The PDF: tagged, titled, landscape action tables, page x of y, safe fetching, reproducible."""
 
 import io
-import logging
 from datetime import date
 from pathlib import Path
 
@@ -9,36 +8,17 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLE, ROOT
-from wsoagen.data import status
-from wsoagen.plan.validate import validate_plan
-from wsoagen.render import charts
-from wsoagen.render.html import render_html
+from conftest import EXAMPLE, EXAMPLE_AS_AT, ROOT
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
 
 TEMPLATES = ROOT / "templates" / "default"
-AS_AT = date(2019, 11, 15)
-
-
-def example_html(cache: Path) -> str:
-    plan, _ = validate_plan(EXAMPLE)
-    figures = charts.draw_all(plan, status.summary(plan, AS_AT), AS_AT, charts.ChartRenderer(cache))
-    return render_html(plan, "wsoa", AS_AT, EXAMPLE, figures)
+AS_AT = date.fromisoformat(EXAMPLE_AS_AT)
 
 
 @pytest.fixture(scope="module")
-def example_pdf(tmp_path_factory):
-    html = example_html(tmp_path_factory.mktemp("charts"))
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler()
-    handler.emit = records.append
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        pdf = html_to_pdf(html, TEMPLATES, [EXAMPLE], AS_AT)
-    finally:
-        logger.removeHandler(handler)
-    return pdf, [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+def example_pdf(example_run, example_build):
+    """The example's WSOA as the build wrote it, and what WeasyPrint warned about in the whole build."""
+    return (example_build / "wsoa.pdf").read_bytes(), example_run.warnings
 
 
 def test_no_renderer_warnings(example_pdf):
@@ -67,8 +47,9 @@ def test_action_tables_are_landscape_with_page_numbers(example_pdf):
     assert f"{first_ws + 1}" in contents  # contents carry page numbers
 
 
-def test_same_html_same_bytes(example_pdf, tmp_path):
-    html = example_html(tmp_path)
+def test_same_html_same_bytes(example_pdf, example_build):
+    # Rendered again here from the HTML the build wrote: the build's PDF cache relies on this.
+    html = (example_build / "wsoa.html").read_text(encoding="utf-8")
     assert html_to_pdf(html, TEMPLATES, [EXAMPLE], AS_AT) == example_pdf[0]
 
 
