@@ -52,7 +52,7 @@ def test_validate_default_output_is_unchanged(make_plan, cli):
     folder = make_plan(workstreams={"1.yaml": NO_LEAD})
     code, out, err = cli("validate", folder)
     assert (code, out) == (0, "")
-    warning = f"{folder}/workstreams/1.yaml:13:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id)\n"
+    warning = f"{folder}/workstreams/1.yaml:13:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id) [action-owner]\n"
     assert err == warning + "wsoagen: 1 plan: 0 errors, 1 warning\n"
 
 
@@ -167,8 +167,8 @@ def test_build_github_annotations(make_plan, cli, tmp_path):
     assert (code, out) == (1, "")
     ws = f"{folder}/workstreams/1.yaml"
     annotations = problems(folder, github=True)
-    assert annotations.startswith(f"::warning file={ws},line=13,col=14::action 1.1a has no owner: ")
-    assert f"\n::error file={ws},line=19,col=21::" in annotations
+    assert annotations.startswith(f"::warning file={ws},line=13,col=14,title=action-owner::action 1.1a has no owner: ")
+    assert f"\n::error file={ws},line=19,col=21,title=statuses::" in annotations
     assert err == (f"wsoagen: building {folder} ...\n" + annotations
                    + f"wsoagen: {folder}: not built: 1 error, 1 warning\n"
                    "wsoagen: 1 plan: 1 error, 1 warning\n")
