@@ -40,7 +40,7 @@ def markdown_values(tp: Any, value: Any, path: Path_ = ()) -> Iterator[tuple[Pat
     Values of the wrong type are skipped: they are the schema's to report."""
     tp, value, is_markdown = _unwrap(tp, value)
     if is_markdown:
-        text = m._as_text(value)
+        text = m.as_text(value)
         if isinstance(text, str) and text:
             yield path, text
     elif typing.get_origin(tp) is list and isinstance(value, list):

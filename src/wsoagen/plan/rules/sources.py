@@ -50,7 +50,7 @@ def action_label(action: Any) -> str:
 
 def text(node: Any, key: str) -> str | None:
     value = node.get(key) if isinstance(node, dict) else None
-    value = m._as_text(value)
+    value = m.as_text(value)
     return value if isinstance(value, str) and value else None
 
 
@@ -58,7 +58,7 @@ def texts(node: Any, key: str) -> list[tuple[int, str]]:
     value = node.get(key) if isinstance(node, dict) else None
     if not isinstance(value, list):
         return []
-    return [(i, t) for i, v in enumerate(value) if isinstance(t := m._as_text(v), str) and t]
+    return [(i, t) for i, v in enumerate(value) if isinstance(t := m.as_text(v), str) and t]
 
 
 def strings(node: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

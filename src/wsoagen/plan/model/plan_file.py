@@ -1,0 +1,306 @@
+"""plan.yaml: the plan as a whole: local area, people, organisations, inspection, foreword,
+status scheme, resource flags, metrics, risks, recommendations.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+)
+
+from wsoagen.plan.model.fields import Day, FuzzyDate, Id, Markdown, Ref, Strict, Text, as_text
+
+# ---------------------------------------------------------------- people and organisations
+
+
+class Organisation(Strict):
+    """An organisation of the local area: a partner, a provider, the parent carer forum."""
+
+    id: Id
+    """Short identifier used elsewhere in the plan, e.g. `family-voice`."""
+    name: Text
+    """The organisation's name as published."""
+    kind: Literal["council", "health", "parent-carer-forum", "provider", "education", "other"] = "other"
+    """What sort of organisation it is."""
+    partner: bool = False
+    """True for the statutory partners of the local area (council, NHS commissioners)."""
+    description: Text | None = None
+    """A few words that say who they are, e.g. "our local Parent Carer Forum"."""
+
+
+class Person(Strict):
+    """A named person: sponsor, delivery partner, action lead, signatory, contact."""
+
+    id: Id
+    """Short identifier used elsewhere in the plan, e.g. `wendi-ogle-welbourn`."""
+    name: Text
+    """Full name as published."""
+    role: Text | None = None
+    """Job title or role as published, e.g. "Head of SEN and Inclusion Services"."""
+    organisation: Id | None = None
+    """Id of their organisation, from `organisations`."""
+    email: Text | None = None
+    """Contact email, shown where the person is a report contact."""
+    phone: Text | None = None
+    """Contact telephone number."""
+
+
+class Inspector(Strict):
+    """One inspector, as named in the inspection report."""
+
+    name: Text
+    """Full name."""
+    role: Text | None = None
+    """E.g. HMI, Ofsted Inspector, CQC Inspector."""
+    organisation: Text | None = None
+    """Ofsted or CQC."""
+
+
+class Inspection(Strict):
+    """The inspection that found the areas of significant weakness."""
+
+    bodies: list[Text] = ["Ofsted", "CQC"]
+    """Who inspected."""
+    kind: Text = "SEND local area inspection"
+    """What kind of inspection (inspection, revisit, area SEND inspection)."""
+    start: Day
+    """First day of the on-site inspection."""
+    end: Day
+    """Last day of the on-site inspection."""
+    report_published: Day | None = None
+    """The day the inspection report was published."""
+    statement_due: Day | None = None
+    """The day the written statement of action is due."""
+    inspectors: list[Inspector] = []
+    """The inspectors, in the order the report names them."""
+
+
+class Board(Strict):
+    """A board or group in the plan's governance."""
+
+    name: Text
+    """The board's name."""
+    role: Text | None = None
+    """What it does for this plan."""
+    reports_to: Text | None = None
+    """Which board it reports to."""
+    frequency: Text | None = None
+    """How often it meets or receives reports, e.g. "bi-monthly"."""
+
+
+class Foreword(Strict):
+    """The foreword, signed by leaders of the local area."""
+
+    text: Markdown
+    """The foreword itself (Markdown)."""
+    signatories: list[Id] = []
+    """Ids of the people who sign it, from `people`."""
+
+
+class Status(Strict):
+    """One value of the plan's status scheme."""
+
+    id: Id
+    """What plan files write in `status`, e.g. `blue` (matched ignoring case; the label works too)."""
+    label: Text
+    """How documents show it, e.g. "Blue"."""
+    meaning: Text
+    """What it means, e.g. "complete"."""
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] = "#b1b4b6"
+    """Fill colour for status cells (#rrggbb). Documents always show the words too."""
+    complete: bool = False
+    """True for the status that means the milestone is done (Blue in BRAG)."""
+    on_track: bool = False
+    """True for the status that claims the milestone is on track (Green in BRAG): warned when overdue."""
+
+
+class StatusScheme(Strict):
+    """How this plan rates progress: BRAG, RAG, percentages or its own words."""
+
+    name: Text = "BRAG"
+    """The scheme's name as documents show it."""
+    statuses: list[Status] = []
+    """The allowed statuses, in key order."""
+    percent: bool = False
+    """True if statuses are percentages complete ("75%"); 100% means complete."""
+
+
+DEFAULT_STATUSES = [
+    Status(id="blue", label="Blue", meaning="complete", colour="#1d70b8", complete=True),
+    Status(id="green", label="Green", meaning="on track", colour="#00703c", on_track=True),
+    Status(id="amber", label="Amber", meaning="behind schedule", colour="#ffbf47"),
+    Status(id="red", label="Red", meaning="not started / at risk", colour="#d4351c"),
+]
+
+
+class ResourceFlag(Strict):
+    """A resource code used in the "Resource required" column."""
+
+    code: Annotated[str, BeforeValidator(as_text), StringConstraints(pattern=r"^[A-Z]{1,4}$")]
+    """The code as written on actions, e.g. AR."""
+    meaning: Text
+    """What it means, e.g. "Additional resource is or may be required"."""
+
+
+DEFAULT_RESOURCE_FLAGS = [
+    ResourceFlag(code="AR", meaning="Additional resource is or may be required"),
+    ResourceFlag(code="ER", meaning="Actions covered by existing resource"),
+]
+
+
+# ---------------------------------------------------------------- metrics
+
+
+class Measure(Strict):
+    """A value of a metric at a date or for a period."""
+
+    value: float
+    """The number (a percentage as 39 for 39%)."""
+    date: FuzzyDate | None = None
+    """When it was measured or is due, e.g. "Jan 2019" or "April 2021"."""
+    label: Text | None = None
+    """Words for the period or benchmark, e.g. "academic year 21/22", "England average"."""
+
+
+class DataPoint(BaseModel):
+    """One actual value of a metric, read from a data file in the plan's `data/` folder."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: FuzzyDate
+    """When it was measured (a day or a month)."""
+    value: float
+    """The value."""
+    note: str | None = None
+    """A note from the data file."""
+    source: str
+    """Where it came from: file and row."""
+
+
+class Metric(Strict):
+    """A measure that evidences impact: baseline, target and the data that follows."""
+
+    id: Id
+    """Short identifier that impact statements and data files use, e.g. `ehcp-20-weeks`."""
+    title: Text
+    """What is measured, in plain words."""
+    unit: Literal["%", "count", "days", "weeks", "months", "score"] = "count"
+    """The unit of every value."""
+    better: Literal["higher", "lower"] = "higher"
+    """Which direction is better."""
+    baseline: Measure | None = None
+    """Where we started."""
+    target: Measure | None = None
+    """Where we promise to be, and by when."""
+    interim_targets: list[Measure] = []
+    """Milestone targets on the way."""
+    source: Text | None = None
+    """Where the data comes from."""
+    evidences: list[Ref] = []
+    """Refs of the outcomes this metric evidences, e.g. ["2.2"]."""
+    illustrative: bool = False
+    """True if the figures are made up for illustration (documents say so)."""
+
+
+# ---------------------------------------------------------------- risks and recommendations
+
+
+class Update(Strict):
+    """A dated progress update."""
+
+    date: FuzzyDate
+    """When the update was written."""
+    text: Markdown
+    """What happened (Markdown)."""
+    status: Text | None = None
+    """The status recorded with this update, from the plan's scheme."""
+
+
+class Risk(Strict):
+    """A risk to delivery, with its mitigation."""
+
+    id: Id
+    """Short identifier."""
+    description: Markdown
+    """The risk."""
+    likelihood: Literal["low", "medium", "high"] | None = None
+    """How likely it is."""
+    impact: Literal["low", "medium", "high"] | None = None
+    """How bad it would be."""
+    mitigation: Markdown | None = None
+    """What is being done about it."""
+    owner: Id | None = None
+    """Id of the person who owns the risk."""
+    workstream: int | None = None
+    """Number of the workstream it threatens, if one."""
+
+
+class Recommendation(Strict):
+    """A recommendation (from scrutiny, a review or the inspectors) and what was done about it."""
+
+    ref: Text
+    """Its reference as given, e.g. "1." or "R3"."""
+    text: Markdown
+    """The recommendation."""
+    source: Text | None = None
+    """Who made it, e.g. "Children and Families Overview and Scrutiny Committee"."""
+    owner: Id | None = None
+    """Id of the person responsible."""
+    updates: list[Update] = []
+    """Progress updates, oldest first."""
+    status: Text | None = None
+    """Current status, e.g. Complete or Ongoing."""
+
+
+# ---------------------------------------------------------------- the plan file
+
+
+class PlanFile(Strict):
+    """plan.yaml: the plan as a whole. One per plan folder."""
+
+    title: Text
+    """The document's title, e.g. "Peterborough Special Educational Needs Written Statement of Action"."""
+    local_area: Text
+    """The local area, e.g. Peterborough."""
+    published: Text | None = None
+    """The date printed on the cover, as written ("November 2019")."""
+    version: Text = "1.0"
+    """Document version."""
+    source: Markdown | None = None
+    """Where the content comes from, and its licence/attribution."""
+    house_style: Id = "default"
+    """Which house style (a folder under templates/) renders this plan's documents."""
+    organisations: list[Organisation] = []
+    """The organisations named in the plan."""
+    people: list[Person] = []
+    """Everyone named in the plan, referred to elsewhere by id."""
+    inspection: Inspection
+    """The inspection that led to this plan."""
+    foreword: Foreword | None = None
+    """The foreword, signed by leaders."""
+    introduction: Markdown | None = None
+    """Introduction: the inspection and what it looked at (the weaknesses are listed from the workstreams)."""
+    response: Markdown | None = None
+    """How the area responded: coproduction, sharing, the workstreams."""
+    governance: Markdown | None = None
+    """Governance and accountability."""
+    boards: list[Board] = []
+    """The boards and groups in the governance structure."""
+    status_scheme: StatusScheme = StatusScheme()
+    """The status scheme; BRAG if omitted."""
+    resource_flags: list[ResourceFlag] = []
+    """The resource codes; AR and ER if omitted."""
+    metrics: list[Metric] = []
+    """Measures with baselines and targets that impact statements refer to."""
+    risks: list[Risk] = []
+    """Risks to delivery."""
+    recommendations: list[Recommendation] = []
+    """Recommendations being tracked."""
+    rules: dict[str, Literal["off", "warning", "error"]] = {}
+    """Validation rules switched off or set to another level, by id: `action-owner: off`. Only
+    warnings can be changed; the rule ids are listed in wsoagen's README."""
