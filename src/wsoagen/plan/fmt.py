@@ -226,7 +226,7 @@ def _comment_tails(text: str) -> list[tuple[int, str]]:
 
 def _first_difference(old: str, new: str) -> int:
     a, b = old.split("\n"), new.split("\n")
-    for number, (x, y) in enumerate(zip(a, b), start=1):
+    for number, (x, y) in enumerate(zip(a, b, strict=False), start=1):
         if x != y:
             return number
     return min(len(a), len(b))

@@ -222,20 +222,9 @@ class _TreeBuilder:
             self._attach(None, event)
             return
         if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
-            if event.anchor:
-                self._error(event, f'YAML anchors ("&{event.anchor}") are not allowed: write each value out in full')
-            explicit_tag = event.tag and not (isinstance(event, ev.ScalarEvent) and event.implicit[0]) \
-                and not (not isinstance(event, ev.ScalarEvent) and event.implicit)
-            if explicit_tag and event.tag not in ("tag:yaml.org,2002:str", "!!str"):
-                self._error(event, f'YAML tags ("{event.tag}") are not allowed')
+            self._refuse_anchor_and_tag(event)
         if isinstance(event, ev.ScalarEvent):
-            if event.style is None and event.implicit[0]:
-                value = _plain_scalar(event.value)
-            elif event.style == ">":
-                value = event.value.replace("\a", "")  # ruamel marks fold points with BEL
-            else:
-                value = event.value
-            self._attach(value, event)
+            self._attach(_scalar(event), event)
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self._error(event, f"nesting is too deep (more than {MAX_DEPTH} levels)")
@@ -249,6 +238,23 @@ class _TreeBuilder:
             self.stack.append([container, path, _NO_KEY, None])
         elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
             self.stack.pop()
+
+    def _refuse_anchor_and_tag(self, event: Any) -> None:
+        if event.anchor:
+            self._error(event, f'YAML anchors ("&{event.anchor}") are not allowed: write each value out in full')
+        explicit_tag = event.tag and not (isinstance(event, ev.ScalarEvent) and event.implicit[0]) \
+            and not (not isinstance(event, ev.ScalarEvent) and event.implicit)
+        if explicit_tag and event.tag not in ("tag:yaml.org,2002:str", "!!str"):
+            self._error(event, f'YAML tags ("{event.tag}") are not allowed')
+
+
+def _scalar(event: Any) -> Any:
+    """A scalar's value: plain ones typed (numbers keep their digits), folded ones unmarked."""
+    if event.style is None and event.implicit[0]:
+        return _plain_scalar(event.value)
+    if event.style == ">":
+        return event.value.replace("\a", "")  # ruamel marks fold points with BEL
+    return event.value
 
 
 _NO_KEY = object()
