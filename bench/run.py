@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE))
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen import pipeline  # noqa: E402
-from wsoagen.plan.validate import plan_files, validate_plan  # noqa: E402
+from wsoagen.plan.validate import plan_files, read_plan  # noqa: E402
 from wsoagen.render.docx import html_to_docx  # noqa: E402
 from wsoagen.render.html import render_html, template_dirs  # noqa: E402
 
@@ -47,9 +47,9 @@ def bench_validate(plans: dict[str, Path]) -> None:
     print("validate (best of 5)")
     print(f"  {'plan':<12} {'milestones':>10} {'validate':>10} {'ruamel load':>12} {'ratio':>7}")
     for label, folder in plans.items():
-        plan, _ = validate_plan(folder)
+        plan, _ = read_plan(folder)
         milestones = sum(len(a.milestones) for w in plan.workstreams for o in w.outcomes for a in o.actions)
-        ours = best_of(lambda: validate_plan(folder))
+        ours = best_of(lambda: read_plan(folder))
         bare = best_of(lambda: bare_ruamel(folder))
         print(f"  {label:<12} {milestones:>10} {ours:>9.3f}s {bare:>11.3f}s {ours / bare:>6.2f}x")
 
@@ -66,7 +66,7 @@ def bench_documents(plans: dict[str, Path], tmp: Path) -> None:
     print(f"  {'plan':<8} {'milestones':>10} {'pages':>6} {'build':>8} {'weasyprint':>11} {'ratio':>6}"
           f" {'our docx':>9} {'of weasy':>9} {'pandoc docx':>12}")
     for label, folder in plans.items():
-        plan, _ = validate_plan(folder)
+        plan, _ = read_plan(folder)
         milestones = sum(len(a.milestones) for w in plan.workstreams for o in w.outcomes for a in o.actions)
         html = render_html(plan, "wsoa", AS_AT, folder)
         dirs = template_dirs(folder, plan.file.house_style)
@@ -95,7 +95,7 @@ def bench_charts() -> None:
     from wsoagen.data import status
     from wsoagen.render import charts
 
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     as_at = plan.reports[0].as_at if plan.reports else AS_AT
     picture = status.summary(plan, as_at)
     specs: list[dict] = []
@@ -122,7 +122,7 @@ def bench_pack(tmp: Path) -> None:
     floor for the same final HTML, and an incremental rebuild with nothing changed."""
     from weasyprint import HTML
 
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     report = plan.reports[0]
     as_at = report.as_at
     out = tmp / "pack-cold"

@@ -1,6 +1,7 @@
 """Check a plan folder as at a date: every rule, once. `validate` and `build` both call `check`.
 
 plan stage (`wsoagen.plan.validate`: YAML, schema, the rules in `wsoagen.plan.rules`)
+-> metric data merged (`wsoagen.data.metrics`: the data files, their problems)
 -> data stage (`wsoagen.data.checks`: the rules that need the status as at the date, or git)
 
 `REGISTRY` lists every rule of both stages: the ids plan.yaml's `rules:` setting may name.
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from wsoagen.data.checks import DATA_RULES, Context, PreviousPlans
+from wsoagen.data.metrics import with_data
 from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.plan.model import Plan
 from wsoagen.plan.rules import PLAN_RULES, Registry, run
@@ -24,7 +26,7 @@ REGISTRY = Registry([*PLAN_RULES, *DATA_RULES])
 def check(folder: Path, as_at: date, previous: PreviousPlans | None = None) -> tuple[Plan, Diagnostics]:
     """The validated plan and its warnings as at `as_at`; PlanError if anything is an error.
     `previous`: the plans reports compare with, kept for the build to reuse (read from git once)."""
-    done = validate(folder, REGISTRY)
+    done = with_data(validate(folder, REGISTRY))
     if done.plan is None:  # the data stage needs a valid plan
         raise PlanError(done.diagnostics)
     context = Context(done.plan, as_at, done.sources, previous if previous is not None else PreviousPlans())

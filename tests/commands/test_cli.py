@@ -11,8 +11,8 @@ import pytest
 from conftest import MINI_WORKSTREAM, ROOT
 from wsoagen import __version__
 from wsoagen.commands import progress
+from wsoagen.data.metrics import read_plan
 from wsoagen.diagnostics import PlanError
-from wsoagen.plan.validate import validate_plan
 
 AS_AT = "2019-11-15"
 NO_LEAD = MINI_WORKSTREAM.replace("        lead: ann-smith\n", "")  # one warning: action 1.1a has no owner
@@ -22,7 +22,7 @@ BAD_STATUS = MINI_WORKSTREAM.replace("status: Blue", "status: Purple")  # one er
 def problems(folder: Path, github: bool = False) -> str:
     """The lines `wsoagen validate` prints for `folder`'s problems (their wording is validate.py's)."""
     try:
-        _, diags = validate_plan(folder)
+        _, diags = read_plan(folder)
     except PlanError as exc:
         diags = exc.diagnostics
     return "".join((d.github() if github else str(d)) + "\n" for d in diags.sorted())

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import MINI_PLAN, MINI_WORKSTREAM
 from wsoagen.data.changes import Changes, compare, previous_plan
+from wsoagen.data.metrics import read_plan
 from wsoagen.diagnostics import UsageError
-from wsoagen.plan.validate import validate_plan
 
 AS_AT = date(2020, 1, 31)
 
@@ -74,7 +74,7 @@ V1_TO_V2 = [
 def changes_since(folder: Path, as_at: date, **at: object) -> tuple[Changes, str]:
     """What a board report lists: the working folder against the plan at a revision or date."""
     old, commit_desc = previous_plan(folder, **at)
-    return compare(old, validate_plan(folder)[0], as_at), commit_desc
+    return compare(old, read_plan(folder)[0], as_at), commit_desc
 
 
 # ---------------------------------------------------------------- a repository with history
@@ -219,7 +219,7 @@ status_scheme:
     (new_folder / "data").mkdir()
     (new_folder / "data" / "d.csv").write_text("metric,date,value\nbacklog,2019-05-22,155\nbacklog,2019-10-03,40\n"
                                                "wait,May 2019,7\nwait,Oct 2019,9\nehcp-20-weeks,Oct 2019,71\n")
-    changes = compare(validate_plan(old_folder)[0], validate_plan(new_folder)[0], AS_AT)
+    changes = compare(read_plan(old_folder)[0], read_plan(new_folder)[0], AS_AT)
     assert changes.summary_lines() == [
         "1.1a: 'Needs assessment agreed' moved from 50% to 100% (2 December 2019)",
         '1.1a: \'Ongoing review\' re-dated from no deadline to "June 2020 to April 2021"',
@@ -230,7 +230,7 @@ status_scheme:
         "EHC needs assessments over 20 weeks: 40 on 03/10/2019, down from 155 on 22/05/2019, an improvement",
         "Average wait for a first appointment: 9 weeks in October 2019, up from 7 weeks in May 2019, a deterioration",
     ]
-    backwards = compare(validate_plan(new_folder)[0], validate_plan(old_folder)[0], AS_AT).summary_lines()
+    backwards = compare(read_plan(new_folder)[0], read_plan(old_folder)[0], AS_AT).summary_lines()
     assert backwards[:3] == [
         "1.1a: 'Needs assessment agreed' moved from 100% to 50% (Nov 2019)",
         "1.1a: 'Ongoing review' re-dated from \"June 2020 to April 2021\" to no deadline",
@@ -240,10 +240,10 @@ status_scheme:
 
 
 def test_a_status_taken_away_and_text_edits_that_are_only_spacing(make_plan):
-    old = validate_plan(make_plan())[0]
+    old = read_plan(make_plan())[0]
     new_ws = MINI_WORKSTREAM.replace("            status: Blue\n            status_date: Nov 2019\n", "").replace(
         "text: Strategy in place", "text: strategy  in  PLACE")
-    new = validate_plan(make_plan(workstreams={"1.yaml": new_ws}))[0]
+    new = read_plan(make_plan(workstreams={"1.yaml": new_ws}))[0]
     assert compare(old, new, AS_AT).summary_lines() == ["1.1a: 'Needs assessment agreed' moved from Blue to Not rated"]
     assert compare(old, old, AS_AT).summary_lines() == []
 

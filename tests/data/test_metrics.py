@@ -30,13 +30,13 @@ def plan_with_data(make_plan, files: dict[str, str | bytes]):
 
 
 def test_long_and_wide_csv_are_merged(make_plan):
-    from wsoagen.plan.validate import validate_plan
+    from wsoagen.data.metrics import read_plan
 
     folder = plan_with_data(make_plan, {
         "long.csv": "# real figures from seed 000\nmetric,date,value,note\nbacklog,26/02/2019,155,real\nbacklog,22/07/2019,5,real\n",
         "wide.csv": "metric,Jan 2019,Feb 2019,Mar 2019\nehcp-20-weeks,9%,,34%\n",
     })
-    plan, diags = validate_plan(folder)
+    plan, diags = read_plan(folder)
     assert diags.errors == []
     assert [(p.date.start, p.value, p.note) for p in plan.series["backlog"]] == [
         (date(2019, 2, 26), 155, "real"), (date(2019, 7, 22), 5, "real")]
@@ -86,9 +86,9 @@ def test_excel_long_form_with_positions(make_plan, cli):
     (folder / "data" / "tracker.xlsx").unlink()
     sheet.delete_rows(3)
     book.save(folder / "data" / "tracker.xlsx")
-    from wsoagen.plan.validate import validate_plan
+    from wsoagen.data.metrics import read_plan
 
-    plan, _ = validate_plan(folder)
+    plan, _ = read_plan(folder)
     assert [(p.date.start, p.value) for p in plan.series["backlog"]] == [(date(2019, 2, 26), 155)]
 
 

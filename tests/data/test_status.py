@@ -6,8 +6,8 @@ import pytest
 
 from conftest import MINI_PLAN, MINI_WORKSTREAM
 from wsoagen.check import check
+from wsoagen.data.metrics import read_plan
 from wsoagen.data.status import metric_progress, milestone_states, summary
-from wsoagen.plan.validate import validate_plan
 
 
 def ws_with(milestones: str) -> str:
@@ -19,7 +19,7 @@ def ws_with(milestones: str) -> str:
 def plan_of(make_plan):
     def make(milestones: str, plan: str = MINI_PLAN):
         folder = make_plan(plan=plan, workstreams={"1.yaml": ws_with(milestones)})
-        return validate_plan(folder)[0]
+        return read_plan(folder)[0]
     return make
 
 
@@ -92,7 +92,7 @@ metrics:
     folder = make_plan(plan=plan_text)
     (folder / "data").mkdir()
     (folder / "data" / "d.csv").write_text("metric,date,value\nahc,Feb 2020,41\nahc,May 2020,45\nahc,May 2021,49\n")
-    plan, _ = validate_plan(folder)
+    plan, _ = read_plan(folder)
     metric, series = plan.file.metrics[0], plan.series["ahc"]
     early = metric_progress(metric, series, date(2020, 3, 1))  # on the straight line to 44 by April?
     assert (early.latest.value, early.target_now.value, early.on_course) == (41, 44, False)

@@ -4,7 +4,7 @@ import json
 import shutil
 
 from conftest import EXAMPLE
-from wsoagen.plan.validate import validate_plan
+from wsoagen.data.metrics import read_plan
 
 # Counted by hand from seed 003, workstream by workstream (outcomes, actions, milestones,
 # milestones with a BRAG date).
@@ -12,7 +12,7 @@ SEED_COUNTS = {1: (4, 9, 36, 4), 2: (4, 5, 20, 4), 3: (3, 3, 14, 2), 4: (3, 6, 2
 
 
 def test_example_validates_without_errors():
-    plan, diags = validate_plan(EXAMPLE)
+    plan, diags = read_plan(EXAMPLE)
     assert diags.errors == []
     # Legal but weak, as published: six outcomes without a measurable impact, and no action
     # owners, which its plan.yaml says once (`rules: action-owner: off`) rather than 27 times.
@@ -25,12 +25,12 @@ def test_example_without_its_rules_setting_warns_of_every_action(tmp_path):
     shutil.copytree(EXAMPLE, copy)
     text = (copy / "plan.yaml").read_text(encoding="utf-8")
     (copy / "plan.yaml").write_text(text.replace("  action-owner: off\n", "  action-owner: warning\n"), encoding="utf-8")
-    _, diags = validate_plan(copy)
+    _, diags = read_plan(copy)
     assert len([w for w in diags.warnings if w.rule == "action-owner"]) == 27
 
 
 def test_example_counts_match_seed_003():
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     counts = {}
     for ws in plan.workstreams:
         actions = [a for o in ws.outcomes for a in o.actions]
@@ -40,7 +40,7 @@ def test_example_counts_match_seed_003():
 
 
 def test_example_refs_in_document_order():
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     refs = [a.ref for ws in plan.workstreams for o in ws.outcomes for a in o.actions]
     assert refs == [
         "1.1a", "1.1b", "1.1c", "1.2", "1.2b", "1.2c", "1.2d", "1.3", "1.4a",
@@ -52,7 +52,7 @@ def test_example_refs_in_document_order():
 
 
 def test_example_facts_from_the_seed():
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     p = plan.file
     assert (p.inspection.start.isoformat(), p.inspection.end.isoformat()) == ("2019-06-10", "2019-06-14")
     assert p.inspection.report_published.isoformat() == "2019-08-13"

@@ -4,14 +4,14 @@ from datetime import date
 
 from conftest import EXAMPLE
 from wsoagen.data import status
-from wsoagen.plan.validate import validate_plan
+from wsoagen.data.metrics import read_plan
 from wsoagen.render import charts
 
 AS_AT = date(2020, 3, 31)
 
 
 def test_charts_are_cached_by_content(tmp_path):
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     picture = status.summary(plan, AS_AT)
     first = charts.ChartRenderer(tmp_path)
     figures = charts.draw_all(plan, picture, AS_AT, first)
@@ -26,7 +26,7 @@ def test_charts_are_cached_by_content(tmp_path):
 
 
 def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     figures = charts.draw_all(plan, status.summary(plan, AS_AT), AS_AT, charts.ChartRenderer(tmp_path))
     ehcp = next(v for v in figures.metrics if v.metric.id == "ehcp-20-weeks")
     assert "Liberation Sans" in ehcp.chart.svg and "<text" in ehcp.chart.svg
@@ -47,7 +47,7 @@ def test_percentage_schemes_are_charted(make_plan, tmp_path):
     plan_text = MINI_PLAN + "status_scheme:\n  name: Per cent complete\n  percent: true\n"
     ws = MINI_WORKSTREAM.replace("status: Blue", "status: 75%") + "          - {text: Launched, deadline: May 2020, status: 100 %}\n"
     folder = make_plan(plan=plan_text, workstreams={"1.yaml": ws})
-    plan, _ = validate_plan(folder)
+    plan, _ = read_plan(folder)
     chart = charts.status_chart(status.summary(plan, AS_AT), charts.ChartRenderer(tmp_path))
     assert chart.table_head == ["Workstream", "75%", "100%", "Not rated", "Total"]
     assert chart.table_rows == [["1. Joint commissioning", "1", "1", "1", "3"]]

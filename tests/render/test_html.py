@@ -7,7 +7,7 @@ from lxml import html as lxml_html
 
 from conftest import EXAMPLE, MINI_PLAN, MINI_WORKSTREAM
 from wsoagen.data import status
-from wsoagen.plan.validate import validate_plan
+from wsoagen.data.metrics import read_plan
 from wsoagen.render import html
 from wsoagen.render.html import render_html, text_on
 
@@ -16,7 +16,7 @@ AS_AT = date(2019, 11, 15)
 
 @pytest.fixture(scope="module")
 def example_tree():
-    plan, _ = validate_plan(EXAMPLE)
+    plan, _ = read_plan(EXAMPLE)
     return lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, EXAMPLE))
 
 
@@ -69,7 +69,7 @@ def test_yaml_text_is_escaped(make_plan):
     plan_text = MINI_PLAN.replace("title: Testshire SEND Written Statement of Action", 'title: "<script>alert(1)</script> & co"')
     ws = MINI_WORKSTREAM.replace("text: Coproduce the strategy.", "text: 'Raw <b onclick=x>html</b>'")
     folder = make_plan(plan=plan_text, workstreams={"1.yaml": ws})
-    plan, _ = validate_plan(folder)
+    plan, _ = read_plan(folder)
     out = render_html(plan, "wsoa", AS_AT, folder)
     assert "<script>alert" not in out and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in out
     assert "<b onclick" not in out and "&lt;b onclick=x&gt;" in out
@@ -86,7 +86,7 @@ def test_house_style_from_the_plan_folder(make_plan):
     (folder / "templates" / "testshire").mkdir(parents=True)
     (folder / "templates" / "testshire" / "wsoa.html.j2").write_text(
         '{% extends "base.html.j2" %}{% block body %}<main><h1>House style for {{ plan.local_area }}</h1></main>{% endblock %}')
-    plan, _ = validate_plan(folder)
+    plan, _ = read_plan(folder)
     out = render_html(plan, "wsoa", AS_AT, folder)
     assert "<h1>House style for Testshire</h1>" in out and "<style>" in out  # base.html.j2 from default
 
@@ -94,7 +94,7 @@ def test_house_style_from_the_plan_folder(make_plan):
 def test_percentage_and_own_word_schemes_render_their_words(make_plan):
     plan_text = MINI_PLAN + "status_scheme:\n  name: Per cent complete\n  percent: true\n"
     folder = make_plan(plan=plan_text, workstreams={"1.yaml": MINI_WORKSTREAM.replace("status: Blue", "status: 75%")})
-    plan, _ = validate_plan(folder)
+    plan, _ = read_plan(folder)
     tree = lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, folder))
     cells = tree.xpath("//table[contains(@class,'actions')]//td[contains(@class,'status')]")
     assert [" ".join(c.text_content().split()) for c in cells] == ["75%Nov 2019", ""]  # status, line break, date
@@ -103,7 +103,7 @@ def test_percentage_and_own_word_schemes_render_their_words(make_plan):
 
 
 def test_the_status_picture_is_given_not_worked_out_again(make_plan, monkeypatch):
-    plan, _ = validate_plan(make_plan())
+    plan, _ = read_plan(make_plan())
     picture = status.summary(plan, AS_AT)
     monkeypatch.setattr(html.status, "summary", lambda *a: pytest.fail("the document worked out the status picture again"))
     tree = lxml_html.fromstring(render_html(plan, "wsoa", AS_AT, summary=picture))

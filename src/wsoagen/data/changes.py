@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from wsoagen.data.metrics import read_plan
 from wsoagen.data.status import metric_progress, recorded_status
 from wsoagen.data.wording import figure_at
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan
 from wsoagen.plan.statuses import Statuses
-from wsoagen.plan.validate import validate_plan
 
 GIT_TIMEOUT = 60  # seconds, per git command
 TEXT_LIMIT = 60  # characters of a milestone, action or outcome quoted in a summary line
@@ -270,7 +270,7 @@ def previous_plan(folder: Path, *, revision: str | None = None, before: date | N
         if not _materialise(root, commit, rel, copy):
             raise UsageError(f"{folder} did not exist at {described}")
         try:
-            plan, _ = validate_plan(copy)
+            plan, _ = read_plan(copy)
         except PlanError as exc:
             raise UsageError(f"the plan at {described} has errors: {_first_error(exc, copy, folder)}") from None
     return plan, described

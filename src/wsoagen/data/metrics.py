@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from wsoagen.data.wording import exact
-from wsoagen.diagnostics import Diagnostics, did_you_mean
+from wsoagen.diagnostics import Diagnostics, PlanError, did_you_mean
 from wsoagen.plan.dates import When, parse_when
-from wsoagen.plan.model import DataPoint
+from wsoagen.plan.model import DataPoint, Plan
+from wsoagen.plan.rules import DATA_FILES, PLAN_REGISTRY, Registry
+from wsoagen.plan.validate import Validated, tag, validate
 
 DATA_DIR = "data"
 MAX_DATA_BYTES = 10 * 1024 * 1024
@@ -46,6 +48,25 @@ def data_files(folder: Path) -> list[Path]:
     if not base.is_dir():
         return []
     return sorted(p for p in base.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith((".", "~$")))
+
+
+def with_data(done: Validated) -> Validated:
+    """The plan stage's result with the metric data files read and merged into the plan. The data
+    files are read even when the plan has errors, so that one run reports every problem."""
+    found = Diagnostics()
+    series = load_series(done.sources.folder, done.sources.declared.metric_units, found)
+    tag(found, DATA_FILES.ID, done.diagnostics)
+    if done.plan is None or found.errors:
+        return Validated(None, done.diagnostics, done.sources, done.settings)
+    return Validated(done.plan.model_copy(update={"series": series}), done.diagnostics, done.sources, done.settings)
+
+
+def read_plan(folder: Path, known: Registry = PLAN_REGISTRY) -> tuple[Plan, Diagnostics]:
+    """A plan folder's validated plan with its metric data; PlanError if anything is an error."""
+    done = with_data(validate(folder, known))
+    if done.plan is None:
+        raise PlanError(done.diagnostics)
+    return done.plan, done.diagnostics
 
 
 def load_series(folder: Path, units: dict[str, str], diags: Diagnostics) -> dict[str, list[DataPoint]]:

@@ -21,11 +21,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wsoagen.data.metrics import load_series
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError, did_you_mean
 from wsoagen.plan import model as m
 from wsoagen.plan.load import LoadedFile, load_file
-from wsoagen.plan.rules import DATA_FILES, PLAN_REGISTRY, PLAN_RULES, SCHEMA, SYNTAX, Registry, Settings, read_settings, run
+from wsoagen.plan.rules import PLAN_REGISTRY, PLAN_RULES, SCHEMA, SYNTAX, Registry, Settings, read_settings, run
 from wsoagen.plan.rules.sources import PLAN_FILE, Declared, Sources
 from wsoagen.plan.rules.workstream_files import WORKSTREAM_DIR
 
@@ -62,7 +61,8 @@ class Validated:
 
 
 def validate_plan(folder: Path, known: Registry = PLAN_REGISTRY) -> tuple[m.Plan, Diagnostics]:
-    """The validated plan and its warnings; raise PlanError if there is any error."""
+    """The validated plan (without its metric data: `wsoagen.data.metrics.read_plan` adds it)
+    and its warnings; raise PlanError if there is any error."""
     done = validate(folder, known)
     if done.plan is None:
         raise PlanError(done.diagnostics)
@@ -91,9 +91,6 @@ def validate(folder: Path, known: Registry = PLAN_REGISTRY) -> Validated:
     settings, problems = read_settings(plan_src, known)
     for p in problems:
         diags.error(p.path, p.pos, p.message, SCHEMA.ID)
-    found = Diagnostics()
-    series = load_series(folder, sources.declared.metric_units, found)
-    _tag(found, DATA_FILES.ID, diags)
     run(PLAN_RULES, sources, settings, diags)
 
     if diags.errors or plan_file is None or None in workstreams or None in reports:
@@ -102,7 +99,7 @@ def validate(folder: Path, known: Registry = PLAN_REGISTRY) -> Validated:
         _remember_places(src, ws)
         _canonical_statuses(ws, sources.declared)
     plan = m.Plan(name=folder.resolve().name, file=plan_file, workstreams=sorted(workstreams, key=lambda w: w.number),
-                  series=series, reports=sorted(reports, key=lambda r: r.meeting))
+                  reports=sorted(reports, key=lambda r: r.meeting))
     return Validated(plan, diags, sources, settings)
 
 
@@ -110,11 +107,12 @@ def _load(path: Path, diags: Diagnostics) -> LoadedFile | None:
     """One YAML file read; what is wrong with it carries the `syntax` id."""
     found = Diagnostics()
     src = load_file(path, str(path), found)
-    _tag(found, SYNTAX.ID, diags)
+    tag(found, SYNTAX.ID, diags)
     return src
 
 
-def _tag(found: Diagnostics, rule_id: str, diags: Diagnostics) -> None:
+def tag(found: Diagnostics, rule_id: str, diags: Diagnostics) -> None:
+    """Copy `found` into `diags`, each marked as found by the rule `rule_id`."""
     diags.extend(dataclasses.replace(d, rule=rule_id) for d in found.items)
 
 
