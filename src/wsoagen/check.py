@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wsoagen.data.checks import DATA_RULES, Context, PreviousPlans
 from wsoagen.data.metrics import with_data
+from wsoagen.data.status import as_at_date
 from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.plan.model import Plan
 from wsoagen.plan.rules import PLAN_RULES, Registry, run
@@ -23,13 +24,14 @@ from wsoagen.plan.validate import validate
 REGISTRY = Registry([*PLAN_RULES, *DATA_RULES])
 
 
-def check(folder: Path, as_at: date, previous: PreviousPlans | None = None) -> tuple[Plan, Diagnostics]:
-    """The validated plan and its warnings as at `as_at`; PlanError if anything is an error.
+def check(folder: Path, as_at: date | None, previous: PreviousPlans | None = None) -> tuple[Plan, Diagnostics]:
+    """The validated plan and its warnings as at `as_at` (None: the plan's own `as_at`, else today);
+    PlanError if anything is an error.
     `previous`: the plans reports compare with, kept for the build to reuse (read from git once)."""
     done = with_data(validate(folder, REGISTRY))
     if done.plan is None:  # the data stage needs a valid plan
         raise PlanError(done.diagnostics)
-    context = Context(done.plan, as_at, done.sources, previous if previous is not None else PreviousPlans())
+    context = Context(done.plan, as_at_date(done.plan, as_at), done.sources, previous if previous is not None else PreviousPlans())
     run(DATA_RULES, context, done.settings, done.diagnostics)
     if done.diagnostics.errors:
         raise PlanError(done.diagnostics)

@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check plan folders and report every problem")
     v.add_argument("plans", nargs="+", type=Path, metavar="PLAN_DIR")
     v.add_argument("--as-at", type=_as_at, default=None, metavar="YYYY-MM-DD",
-                   help="judge statuses and overdue milestones as at this date (default: today)")
+                   help="judge statuses and overdue milestones as at this date (default: the plan's as_at, else today)")
     output_options(v)
 
     b = sub.add_parser("build", help="validate and render plan folders")
@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUT",
                    help="where documents go: OUT/<plan folder name>/ (default: build)")
     b.add_argument("--as-at", type=_as_at, default=None, metavar="YYYY-MM-DD",
-                   help="report status as at this date (default: today)")
+                   help="report status as at this date (default: the plan's as_at, else today)")
     output_options(b)
 
     n = sub.add_parser("new", help="start a new plan folder with commented examples")

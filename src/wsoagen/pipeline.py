@@ -166,11 +166,12 @@ class _Renderer:
         return files
 
 
-def build(folder: Path, out: Path, as_at: date) -> BuildResult:
-    """Check `folder` (the rules `validate` runs) and write its documents under `out/<name>/`;
-    PlanError if anything fails."""
+def build(folder: Path, out: Path, as_at: date | None = None) -> BuildResult:
+    """Check `folder` (the rules `validate` runs) and write its documents under `out/<name>/`,
+    as at `as_at` (None: the plan's own `as_at`, else today); PlanError if anything fails."""
     previous = PreviousPlans()  # the plans reports compare with, read once for the check and the build
     plan, diags = check(folder, as_at, previous)
+    as_at = status.as_at_date(plan, as_at)
     r = _Renderer(plan, folder, out, diags)
 
     files: dict[str, bytes] = {"plan.json": plan_json(plan)}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 from wsoagen.commands.messages import EXIT_OK, EXIT_PLAN, plural, report
@@ -24,7 +23,7 @@ Outcome = tuple[Path, list[Path] | None, Diagnostics]  # (plan, files written or
 def run(args: argparse.Namespace) -> int:
     from wsoagen.check import check
 
-    as_at = args.as_at or date.today()  # one date for every plan of the run, whichever command
+    as_at = args.as_at  # None: each plan's own `as_at`, else today (both commands alike)
     building = args.command == "build"
     for folder in args.plans:  # a typo in the third folder should not wait for two builds
         if not folder.is_dir():

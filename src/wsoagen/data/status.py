@@ -4,7 +4,8 @@
   ignored), whether it is complete and whether it is overdue. A month deadline ("Nov 2019")
   is overdue from the first day of the next month; open-ended ones ("From Feb 2020") never are.
 - `summary`: counts by status per workstream and for the plan, the overdue list, what falls
-  due before a date.
+  due before a date, when statuses were last recorded and whether that is too long ago.
+- `as_at_date`: the date documents are as at (asked for, else the plan's `as_at`, else today).
 - `metric_progress`: latest value against target and interim target, on course or not,
   movement since baseline.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from wsoagen.plan.dates import When
+from wsoagen.plan.dates import When, before, parse_interval
 from wsoagen.plan.model import DataPoint, Measure, Metric, Milestone, Plan, Status
 from wsoagen.plan.statuses import NOT_RATED, Statuses
 
@@ -32,6 +33,12 @@ class MilestoneState:
     @property
     def due(self) -> date | None:
         return self.milestone.deadline.end if self.milestone.deadline else None
+
+    @property
+    def lapsed(self) -> bool:
+        """Overdue with no status recorded since the deadline passed: the status shown is the one
+        given before it ("Green at Jan 2020"), not news about the milestone now."""
+        return self.overdue and (self.status_date is None or self.due is None or self.status_date.start <= self.due)
 
 
 def recorded_status(ms: Milestone, as_at: date) -> tuple[str | None, When | None]:
@@ -82,6 +89,10 @@ class Summary:
     scheme: Statuses
     workstreams: list[WorkstreamSummary]
     states: list[MilestoneState]
+    last_recorded: When | None = None
+    """The latest date any status was recorded on, up to the as-at date."""
+    stale: bool = False
+    """The latest status is older than the plan's `stale_after` allows, as at the date."""
 
     @property
     def total(self) -> int:
@@ -119,7 +130,15 @@ def summary(plan: Plan, as_at: date) -> Summary:
         ws.complete += state.complete
         if state.overdue:
             ws.overdue.append(state)
-    return Summary(as_at, Statuses.of(plan.file), list(by_ws.values()), states)
+    dated = [s.status_date for s in states if s.status_date is not None]
+    last = max(dated, key=lambda w: (w.end or w.start, w.start)) if dated else None
+    stale = last is not None and (last.end or last.start) < before(as_at, parse_interval(plan.file.stale_after))
+    return Summary(as_at, Statuses.of(plan.file), list(by_ws.values()), states, last, stale)
+
+
+def as_at_date(plan: Plan, given: date | None) -> date:
+    """The date a plan's documents are as at: the one asked for, else the plan's `as_at`, else today."""
+    return given or plan.file.as_at or date.today()
 
 
 # ---------------------------------------------------------------- metrics

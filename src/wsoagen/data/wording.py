@@ -6,7 +6,8 @@ seed 000 ("a reduction from 135 assessments on 28/01/2019 to 1 assessment on 22/
 "from 4% ... in March 2019 to 82% in June 2019"):
 
 - a figure: `number(1234, "count")` "1,234"; "96.5%", "12 weeks", "1 week" (at most one decimal);
-- a document's own date (as at, meeting): `long_date` "10 June 2019";
+- a document's own date (as at, meeting): `long_date` "10 June 2019"; a meeting on an agenda:
+  `weekday_date` "Tuesday 21 January 2020";
 - the date of a figure from the data: `point_date` "26/02/2019" for a day, "January 2019" for a month;
 - a figure at its date: `figure_at` "155 on 26/02/2019", "9% in January 2019" (**155** in Markdown),
   and a baseline, which is a figure at its date too: `baseline` "39% in November 2019";
@@ -16,7 +17,8 @@ seed 000 ("a reduction from 135 assessments on 28/01/2019 to 1 assessment on 22/
   on course or not: `course`;
 - how many: `count(3, "outcome")` "3 outcomes"; milestone progress: `progress`
   "11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020";
-- a value echoed in a diagnostic, as the cell held it: `exact` "1,234.56".
+- a value echoed in a diagnostic, as the cell held it: `exact` "1,234.56";
+- words around data: `a_or_an` "an area SEND inspection", `join_and` "1, 2 and 3".
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ def exact(value: float) -> str:
 def long_date(d: date | None) -> str:
     """10 June 2019 (no leading zero, as council documents write it)."""
     return f"{d.day} {d:%B %Y}" if d else ""
+
+
+def weekday_date(d: date) -> str:
+    """Tuesday 21 January 2020: a meeting's date as an agenda front sheet gives it."""
+    return f"{d:%A} {long_date(d)}"
 
 
 def point_date(when: When) -> str:
@@ -101,3 +108,56 @@ def progress(complete: int, total: int, overdue: int, as_at: date) -> str:
     verb = "is" if complete == 1 or total == 1 else "are"  # "1 of 5 milestones is", "0 of 1 milestone is"
     return (f"{number(complete)} of {count(total, 'milestone')} {verb} complete "
             f"and {number(overdue)} {'is' if overdue == 1 else 'are'} overdue, as at {long_date(as_at)}")
+
+
+# Words that sound as if they start with a vowel though they do not, and the reverse.
+_A_BEFORE = ("one", "once", "uni", "use", "usu", "uti", "eu", "ewe")
+_AN_BEFORE = ("hour", "honest", "honour", "heir")
+
+
+def a_or_an(phrase: str) -> str:
+    """'an area SEND inspection', 'a SEND local area inspection', 'an hour', 'a unit': the phrase
+    with its indefinite article (by the first word's spelling; acronyms read as words, like SEND)."""
+    word = phrase.split(" ", 1)[0].lower()
+    vowel = word[:1] in ("a", "e", "i", "o", "u")
+    if word.startswith(_A_BEFORE):
+        vowel = False
+    elif word.startswith(_AN_BEFORE):
+        vowel = True
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
+def join_and(items: list[str]) -> str:
+    """'1', '1 and 3', '1, 3 and 4'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}" if items else ""
+
+
+# ---------------------------------------------------------------- how current the statuses are
+
+
+def recorded_when(when: When) -> str:
+    """When a status was recorded, as a sentence says it: 'on 16 December 2019', 'in January 2020'."""
+    if when.precision == "day":
+        return f"on {long_date(when.start)}"
+    if when.precision == "month":
+        return f"in {when.start:%B %Y}"
+    return f"in {when.text}"
+
+
+def status_currency(as_at: date, last: When | None, stale: bool) -> str:
+    """The sentence every document carries about its date and how current its statuses are."""
+    if last is None:
+        return f"Statuses as at {long_date(as_at)}: no status has been recorded yet."
+    if stale:
+        return (f"Statuses were last updated {recorded_when(last)}, well before this document's date of "
+                f"{long_date(as_at)}: a milestone shown as overdue may have moved on since then.")
+    return f"Statuses as at {long_date(as_at)}, last recorded {recorded_when(last)}."
+
+
+def lapsed_status(status_label: str | None, when: When | None) -> str:
+    """A milestone whose deadline passed with no status since: one clear state, not two badges.
+    'Green at Jan 2020 · deadline passed, no later update'; 'Not rated · deadline passed'."""
+    if status_label is None:
+        return "Not rated · deadline passed"
+    at = f" at {when.text}" if when else ""
+    return f"{status_label}{at} · deadline passed, no later update"

@@ -184,3 +184,28 @@ def parse_when(text: str) -> When:
 
 class _EndsBeforeStart(Exception):
     pass
+
+
+# ---------------------------------------------------------------- intervals ("3 months")
+
+_INTERVAL = re.compile(r"^\s*(\d{1,3})\s+(day|week|month)s?\s*$")
+
+
+def parse_interval(text: str) -> tuple[int, str]:
+    """'3 months' -> (3, 'month'); '6 weeks', '90 days' likewise. ValueError in plain words."""
+    match = _INTERVAL.match(text)
+    if not match:
+        raise ValueError(f'"{text}" is not a length of time: write it like "3 months", "6 weeks" or "90 days"')
+    return int(match.group(1)), match.group(2)
+
+
+def before(day: date, interval: tuple[int, str]) -> date:
+    """The day `interval` before `day` (a month before 31 March is the last day of February)."""
+    n, unit = interval
+    if unit == "day":
+        return date.fromordinal(day.toordinal() - n)
+    if unit == "week":
+        return date.fromordinal(day.toordinal() - 7 * n)
+    months = day.year * 12 + day.month - 1 - n
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

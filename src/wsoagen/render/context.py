@@ -217,6 +217,16 @@ class Context:
         """A metric's progress, evidence sentence and chart, as at the document's date."""
         return next(v for v in self.figures.metrics if v.metric.id == mid)
 
+    def status_currency(self) -> str:
+        """'Statuses as at 14 January 2020, last recorded in January 2020.', or, when the latest
+        status is older than the plan's `stale_after`, a plain sentence saying when it was."""
+        return wording.status_currency(self.as_at, self.summary.last_recorded, self.summary.stale)
+
+    def lapsed_words(self, state: MilestoneState) -> str:
+        """'Green at Jan 2020 · deadline passed, no later update': a milestone whose deadline passed
+        with no status recorded since, as one state."""
+        return wording.lapsed_status(state.status.label if state.status else None, state.status_date)
+
     def state(self, ms: Milestone) -> MilestoneState:
         """The milestone's status as at the document's date, and whether it is overdue."""
         return self._states[id(ms)]

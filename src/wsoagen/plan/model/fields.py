@@ -19,7 +19,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from wsoagen.plan.dates import When, parse_when
+from wsoagen.plan.dates import When, parse_interval, parse_when
 from wsoagen.plan.load import YamlFloat, YamlInt
 
 
@@ -107,3 +107,19 @@ class Strict(BaseModel):
     """Base for every plan object: unknown keys are errors, docstrings are descriptions."""
 
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=False)
+
+
+def _parse_interval(value: Any) -> str:
+    text = as_text(value)
+    if not isinstance(text, str):
+        raise ValueError('a length of time is needed here, e.g. "3 months"')
+    parse_interval(text)
+    return text
+
+
+Interval = Annotated[
+    str,
+    PlainValidator(_parse_interval),
+    WithJsonSchema({"type": "string", "pattern": r"^\s*\d{1,3}\s+(day|week|month)s?\s*$",
+                    "description": 'A length of time: "3 months", "6 weeks", "90 days".'}),
+]

@@ -13,7 +13,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from wsoagen.plan.model.fields import Day, FuzzyDate, Id, Markdown, Ref, Strict, Text, as_text
+from wsoagen.plan.model.fields import Day, FuzzyDate, Id, Interval, Markdown, Ref, Strict, Text, as_text
 
 # ---------------------------------------------------------------- people and organisations
 
@@ -275,6 +275,14 @@ class PlanFile(Strict):
     """Where the content comes from, and its licence/attribution."""
     house_style: Id = "default"
     """Which house style (a folder under templates/) renders this plan's documents."""
+    as_at: Day | None = None
+    """The date this plan's documents report statuses and figures at, usually the day statuses were
+    last brought up to date (`2020-01-14`). `wsoagen build --as-at` overrides it; with neither,
+    documents are as at the day they are built."""
+    stale_after: Interval = "3 months"
+    """How long after the latest recorded status a document still calls the statuses current. Past
+    it, documents say plainly when statuses were last updated, so that overdue milestones are not
+    read as news."""
     organisations: list[Organisation] = []
     """The organisations named in the plan."""
     people: list[Person] = []
