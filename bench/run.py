@@ -49,8 +49,8 @@ def bench_validate(plans: dict[str, Path]) -> None:
     for label, folder in plans.items():
         plan, _ = read_plan(folder)
         milestones = sum(len(a.milestones) for w in plan.workstreams for o in w.outcomes for a in o.actions)
-        ours = best_of(lambda: read_plan(folder))
-        bare = best_of(lambda: bare_ruamel(folder))
+        ours = best_of(lambda folder=folder: read_plan(folder))
+        bare = best_of(lambda folder=folder: bare_ruamel(folder))
         print(f"  {label:<12} {milestones:>10} {ours:>9.3f}s {bare:>11.3f}s {ours / bare:>6.2f}x")
 
 
@@ -73,15 +73,16 @@ def bench_documents(plans: dict[str, Path], tmp: Path) -> None:
         reference = next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())
         runs = iter(range(100))
         # A fresh output folder each time: a cold build, no PDF/DOCX from the cache.
-        build = best_of(lambda: pipeline.build(folder, tmp / f"out-{label}-{next(runs)}", AS_AT), 2)
-        weasy = best_of(lambda: HTML(string=html, base_url=str(dirs[0])).write_pdf(pdf_variant="pdf/ua-1"), 2)
+        build = best_of(lambda folder=folder, label=label, runs=runs: pipeline.build(folder, tmp / f"out-{label}-{next(runs)}", AS_AT), 2)
+        weasy = best_of(lambda html=html, dirs=dirs: HTML(string=html, base_url=str(dirs[0])).write_pdf(pdf_variant="pdf/ua-1"), 2)
         pages = len(HTML(string=html, base_url=str(dirs[0])).render().pages)
-        ours = best_of(lambda: html_to_docx(html, reference), 2)
+        ours = best_of(lambda html=html, reference=reference: html_to_docx(html, reference), 2)
         pandoc_time = "not installed"
         if pandoc:
             src = tmp / f"{label}.html"
             src.write_text(html, encoding="utf-8")
-            t = best_of(lambda: subprocess.run([pandoc, "-f", "html", "-t", "docx", "-o", str(tmp / f"{label}.docx"), str(src)], check=True), 2)
+            command = [pandoc, "-f", "html", "-t", "docx", "-o", str(tmp / f"{label}.docx"), str(src)]
+            t = best_of(lambda command=command: subprocess.run(command, check=True), 2)
             pandoc_time = f"{t:.2f}s"
         print(f"  {label:<8} {milestones:>10} {pages:>6} {build:>7.2f}s {weasy:>10.2f}s {build / weasy:>5.2f}x"
               f" {ours:>8.2f}s {ours / weasy:>8.1%} {pandoc_time:>12}")
