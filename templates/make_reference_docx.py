@@ -1,31 +1,39 @@
 """Turn python-docx's default template into templates/default/reference.docx, wsoagen's house style.
 
 Every style the DOCX writer uses comes from this file (pandoc's reference-doc idea): Arial 12pt,
-dark headings, Title, Subtitle, Caption, Quote, bullet and numbered lists two levels deep,
-Hyperlink, Table Grid, TOC entries, header and footer, an A4 page with 2 cm margins, en-GB.
-A council restyles its documents by editing a copy of the output in Word, not this script.
+dark headings (Heading 2 underlined like the PDF's h2), Title, Subtitle, Caption, Quote, bullet
+and numbered lists two levels deep, Hyperlink, Table Grid as the PDF's tables (10.5 pt text,
+3 pt by 5 pt cell padding, 0.75 pt grey borders, a header row shaded in the heading colour with
+white bold text), TOC entries with dotted leaders to their page numbers, header and footer, an
+A4 page with 2 cm margins, en-GB. Arial everywhere: the theme's fonts, every style and the font
+table name no other typeface (Courier New for code). A council restyles its documents by
+editing a copy of the output in Word, not this script.
 
 Run:  .venv/bin/python templates/make_reference_docx.py [OUTPUT [HEADING_COLOUR]]
-e.g.  .venv/bin/python templates/make_reference_docx.py templates/sefton/reference.docx 5A2D82
+e.g.  .venv/bin/python templates/make_reference_docx.py templates/sefton/reference.docx 4B2A7B
+      (the house styles: default 1D3557, cheshire-east 00573F, sefton 4B2A7B)
 The output is deterministic: the same python-docx gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Pt, RGBColor, Twips
+from lxml import etree
 
 from wsoagen.render.docx import normalise_zip
+from wsoagen.render.docx.ooxml import PPR, STYLE, add_in_order
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 OUT = Path(__file__).resolve().parent / "default" / "reference.docx"
@@ -35,11 +43,21 @@ TEXT = "0B0C0C"  # GOV.UK text colour
 HEADING = "1D3557"  # dark blue: 12:1 contrast on white
 SECONDARY = "505A5F"  # GOV.UK secondary text: 7:1 on white
 LINK = "1D70B8"  # GOV.UK link blue: 5.2:1 on white
+BORDER = "505A5F"  # the PDF's table borders
+WHITE = "FFFFFF"
+CODE_FONT = "Courier New"
 LANG = "en-GB"
 A4 = (Twips(11906), Twips(16838))
 MARGIN = Twips(1134)  # 2 cm
 CREATED = datetime(2000, 1, 1)
 HEADINGS = {1: 20, 2: 16, 3: 14, 4: 12}  # level: size in points
+TABLE_TEXT = 10.5  # points, as the PDF's tables
+CELL_PADDING = {"top": 60, "left": 100, "bottom": 60, "right": 100}  # twips: 3 pt by 5 pt, as the PDF
+TEXT_WIDTH = Twips(11906 - 2 * 1134)  # portrait A4 less its margins
+FONT_TABLE = {  # w:font name: (panose, family, pitch)
+    FONT: ("020B0604020202020204", "swiss", "variable"),
+    CODE_FONT: ("02070309020205020404", "modern", "fixed"),
+}
 
 
 def _set(parent, tag: str, **attrs: str):
@@ -112,6 +130,9 @@ def headings(doc) -> None:
         fmt.space_before = Pt(size)  # more room above than below keeps a heading with its text
         fmt.space_after = Pt(6)
         fmt.keep_with_next = True
+    # the PDF underlines h2 with a 2 pt rule in the heading colour
+    borders = add_in_order(doc.styles["Heading 2"].element.get_or_add_pPr(), "w:pBdr", PPR)
+    _set(borders, "w:bottom", val="single", sz="16", space="4", color=HEADING)
     title = doc.styles["Title"]
     _remove(title.element.pPr, "w:pBdr")
     _font(title, 28, bold=True, colour=HEADING)
@@ -150,17 +171,13 @@ def lists(doc) -> None:
         doc.styles[name].paragraph_format.space_after = Pt(4)
 
 
-def character_and_table_styles(doc) -> None:
+def character_styles(doc) -> None:
     link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.base_style = doc.styles["Default Paragraph Font"]
     link.font.color.rgb = RGBColor.from_string(LINK)
     link.font.underline = True
     link.unhide_when_used = True
     link.priority = 99
-    grid = doc.styles["Table Grid"]  # already single 0.5pt borders all round and inside
-    borders = grid.element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
-    for edge in borders:
-        edge.set(qn("w:color"), TEXT)
     for level in (1, 2):
         toc = doc.styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.base_style = doc.styles["Normal"]
@@ -169,6 +186,8 @@ def character_and_table_styles(doc) -> None:
         toc.priority = 39
         toc.paragraph_format.space_after = Pt(4)
         toc.paragraph_format.left_indent = Twips(240 * (level - 1))
+        # when Word updates the contents, page numbers go to the right margin after dots
+        toc.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     footer = doc.styles["Footer"]
     _font(footer, 10, colour=SECONDARY)
     header = doc.styles["Header"]
@@ -178,6 +197,61 @@ def character_and_table_styles(doc) -> None:
         tabs.clear_all()
         tabs.add_tab_stop(Twips(4819), WD_TAB_ALIGNMENT.CENTER)
         tabs.add_tab_stop(Twips(9638), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def table_style(doc) -> None:
+    """Table Grid as the PDF draws tables: 10.5 pt text, 3 pt by 5 pt padding, 0.75 pt grey
+    borders, and a header row (the style's firstRow format) in the heading colour, white, bold."""
+    grid = doc.styles["Table Grid"].element
+    rpr = add_in_order(grid, "w:rPr", STYLE)
+    _set(rpr, "w:sz", val=str(int(TABLE_TEXT * 2)))
+    _set(rpr, "w:szCs", val=str(int(TABLE_TEXT * 2)))
+    tblpr = grid.find(qn("w:tblPr"))
+    for edge in tblpr.find(qn("w:tblBorders")):
+        edge.set(qn("w:sz"), "6")
+        edge.set(qn("w:color"), BORDER)
+    margins = tblpr.find(qn("w:tblCellMar"))
+    for side, width in CELL_PADDING.items():
+        _set(margins, f"w:{side}", w=str(width), type="dxa")
+    header = add_in_order(grid, "w:tblStylePr", STYLE)
+    header.set(qn("w:type"), "firstRow")
+    # no element class for w:tblStylePr: its children appended in schema order (rPr, tblPr, tcPr)
+    header_rpr = _set(header, "w:rPr")
+    _set(header_rpr, "w:b")
+    _set(header_rpr, "w:bCs")
+    _set(header_rpr, "w:color", val=WHITE)
+    _set(header, "w:tblPr")
+    _set(_set(header, "w:tcPr"), "w:shd", val="clear", color="auto", fill=HEADING)
+
+
+def fonts_everywhere(doc) -> None:
+    """Arial for the theme's heading and body fonts and for every style that named them, Courier
+    New for the template's Courier, and a font table naming only these two."""
+    package = doc.part.package
+    theme = next(part for part in package.iter_parts() if part.partname.endswith("/theme/theme1.xml"))
+    theme._blob = re.sub(rb'(<a:(?:major|minor)Font>\s*<a:latin typeface=")[^"]*"', rb'\g<1>' + FONT.encode() + b'"', theme.blob)
+    for fonts in list(doc.styles.element.iter(qn("w:rFonts"))):
+        if any(name.endswith("Theme") or name.endswith("theme") for name in map(_local, fonts.attrib)):
+            _fonts(fonts.getparent())
+        elif fonts.get(qn("w:ascii")) == "Courier":
+            _fonts(fonts.getparent(), CODE_FONT)
+    table = next(part for part in package.iter_parts() if part.partname.endswith("/fontTable.xml"))
+    table._blob = _font_table()
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _font_table() -> bytes:
+    fonts = OxmlElement("w:fonts")
+    for name, (panose, family, pitch) in FONT_TABLE.items():
+        font = OxmlElement("w:font", {qn("w:name"): name})
+        fonts.append(font)
+        _set(font, "w:panose1", val=panose)
+        _set(font, "w:family", val=family)
+        _set(font, "w:pitch", val=pitch)
+    return etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def page(doc) -> None:
@@ -215,7 +289,9 @@ def build() -> bytes:
     headings(doc)
     captions_and_quotes(doc)
     lists(doc)
-    character_and_table_styles(doc)
+    character_styles(doc)
+    table_style(doc)
+    fonts_everywhere(doc)
     page(doc)
     package(doc)
     out = io.BytesIO()

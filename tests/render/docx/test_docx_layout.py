@@ -5,7 +5,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from wsoagen.render.docx.layout import auto_widths, col_widths, grid, pad
+from wsoagen.render.docx.layout import col_widths, column_widths, grid, pad
+from wsoagen.render.docx.measure import Extent
 from wsoagen.render.docx.subset import UnsupportedHtml, table_parts
 
 
@@ -68,11 +69,37 @@ def test_col_widths_share_what_is_left_and_sum_to_the_total():
     assert col_widths([60, 60, None], 3, 1200) == [470, 470, 260]  # over 100%: scaled down
 
 
-def test_auto_widths_run_from_the_longest_word_to_the_longest_text():
+def by_length(el) -> Extent:
+    """A stand-in measure: 10 twips a character, the longest word least, the whole text most."""
+    text = " ".join(el.text_content().split())
+    return Extent(10.0 * max((len(w) for w in text.split()), default=0), 10.0 * len(text))
+
+
+def test_column_widths_take_the_hint_but_never_less_than_the_widest_word():
+    rows, ncols = grid_of("<table><tr><td>Ref</td><td>Resource</td><td>Implementation</td></tr></table>")
+    # least: 30 + 20, 80 + 20, 140 + 20; the hints 10%, 10%, 80% of 1000
+    assert column_widths(rows, ncols, 1000, [10, 10, 80], by_length, 20) == [100, 100, 800]
+    # of 500: 50 and 50 leave Resource (least 100) short; it takes 50 from Implementation's room
+    assert column_widths(rows, ncols, 500, [10, 10, 80], by_length, 20) == [50, 100, 350]
+    # hints are only hints: 0% still gets its word; the others give in proportion to their room
+    # above their own words (400 and 340 of 500)
+    assert column_widths(rows, ncols, 1000, [0, 50, 50], by_length, 20) == [50, 473, 477]
+
+
+def test_column_widths_without_hints_run_from_the_widest_word_to_the_longest_text():
     rows, ncols = grid_of(
         "<table><tr><td>Ref</td><td>A much longer description here</td></tr>"
-        "<tr><td colspan='2'>a spanning cell counts for neither column, however long it is</td></tr></table>")
-    # Ref: word 3 -> min ceil(3 * 1.3) + 3 = 7, text 3 + 2 = 5; description: min 18, max 32
-    assert auto_widths(rows, ncols, 120 * 100) == [7.0, 32.0]  # room for every text
-    assert auto_widths(rows, ncols, 120 * 30) == [7.0, 23.0]  # between: the slack shared by max - min
-    assert auto_widths(rows, ncols, 120 * 20) == [7.0, 18.0]  # no room: the minimums
+        "<tr><td colspan='2'>a spanning cell</td></tr></table>")
+    # Ref: least = most = 30 + 20; description: least 110 + 20, most 300 + 20
+    assert column_widths(rows, ncols, 740, [], by_length, 20) == [100, 640]  # room for all: most widths, scaled
+    assert column_widths(rows, ncols, 250, [], by_length, 20) == [50, 200]  # between: least + a share
+    assert column_widths(rows, ncols, 90, [], by_length, 20) == [25, 65]  # no room: least widths scaled down
+
+
+def test_column_widths_widen_columns_for_a_spanning_cell_that_needs_more():
+    rows, ncols = grid_of("<table><tr><td>ab</td><td>cd</td></tr><tr><td colspan='2'>abcdefghijklmnop</td></tr></table>")
+    # single cells: 20 + 10 each; the span needs 160 + 10 = 170 over both, shared by the hints
+    assert column_widths(rows, ncols, 1000, [50, None], by_length, 10) == [500, 500]
+    assert column_widths(rows, ncols, 1000, [], by_length, 10) == [500, 500]
+    assert column_widths(rows, ncols, 1000, [90, 10], by_length, 10) == [900, 100]
+    assert column_widths(rows, ncols, 1000, [95, 5], by_length, 10) == [950, 50]  # the span fits over both

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 
 import docx
@@ -26,7 +27,14 @@ def test_reference_docx_has_the_house_styles():
     caption = doc.styles["Caption"].font
     assert caption.bold and not caption.italic and caption.size.pt == 11
     borders = doc.styles["Table Grid"].element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
-    assert {b.get(qn("w:val")) for b in borders} == {"single"} and len(borders) == 6
+    # the PDF's table borders: 0.75 pt (6 eighths) #505a5f
+    assert {(b.get(qn("w:val")), b.get(qn("w:sz")), b.get(qn("w:color"))) for b in borders} == {("single", "6", "505A5F")}
+    assert len(borders) == 6
+    h2_rule = doc.styles["Heading 2"].element.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert (h2_rule.get(qn("w:sz")), h2_rule.get(qn("w:color"))) == ("16", "1D3557")  # the PDF's 2 pt rule under h2
+    for level in (1, 2):  # page numbers after dots at the right margin, once Word updates the contents
+        tab = doc.styles[f"TOC {level}"].paragraph_format.tab_stops[0]
+        assert (tab.position, str(tab.leader)) == (9638 * 635, "DOTS (1)")
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     fonts = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
     assert {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")} == {"Arial"}
@@ -36,6 +44,19 @@ def test_reference_docx_has_the_house_styles():
     assert section.left_margin == section.right_margin == section.top_margin == 1134 * 635
     assert doc.core_properties.language == "en-GB"
     assert doc.paragraphs == [] and doc.tables == []
+
+
+def test_reference_names_no_font_but_arial_and_courier_new():
+    """No theme font (Calibri, Cambria) or symbol font sneaks in through a style Word may use."""
+    with zipfile.ZipFile(REFERENCE) as z:
+        styles, theme, fonts = (z.read(f"word/{name}").decode() for name in ("styles.xml", "theme/theme1.xml", "fontTable.xml"))
+        numbering = z.read("word/numbering.xml").decode()
+    fonts_elements = re.findall(r"<w:rFonts ([^>]*)/>", styles + numbering)
+    named = {name for attrs in fonts_elements for name in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]*)"', attrs)}
+    assert named == {"Arial", "Courier New"}
+    assert "Theme=" not in styles and "theme=" not in styles
+    assert re.findall(r'<a:latin typeface="([^"]*)"', theme) == ["Arial", "Arial"]
+    assert re.findall(r'w:name="([^"]*)"', fonts) == ["Arial", "Courier New"]
 
 
 def test_reference_script_is_deterministic():

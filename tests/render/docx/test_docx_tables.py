@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 from docx_helpers import STATUS_TABLE, open_body, tc_grid, wsoa_table, xml_of
 
 
@@ -114,13 +115,14 @@ def test_table_row_and_cell_properties_are_whole_and_in_schema_order():
     tbl = doc.tables[0]._tbl
     assert xml_of(tbl.tblPr) == (
         '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         '<w:tblCaption w:val="Key"/><w:tblDescription w:val="Key"/></w:tblPr>'
     )
     assert xml_of(tbl.tblGrid) == '<w:tblGrid><w:gridCol w:w="4819"/><w:gridCol w:w="4819"/></w:tblGrid>'
     assert [xml_of(tr) for tr in tbl.tr_lst] == [
         '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
         '<w:tc><w:tcPr><w:tcW w:w="9638" w:type="dxa"/><w:gridSpan w:val="2"/><w:shd w:val="clear" w:color="auto" w:fill="FFFFFF"/></w:tcPr>'
-        "<w:p><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>h</w:t></w:r></w:p></w:tc></w:tr>",
+        "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>h</w:t></w:r></w:p></w:tc></w:tr>",
         '<w:tr><w:trPr><w:cantSplit/></w:trPr>'
         '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/><w:vMerge w:val="restart"/><w:shd w:val="clear" w:color="auto" w:fill="00703C"/></w:tcPr>'
         "<w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
@@ -129,3 +131,20 @@ def test_table_row_and_cell_properties_are_whole_and_in_schema_order():
         '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/><w:vMerge/><w:shd w:val="clear" w:color="auto" w:fill="00703C"/></w:tcPr><w:p/></w:tc>'
         '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>',
     ]
+
+
+def test_header_rows_look_like_the_pdf_and_other_rows_do_not():
+    """<thead> cells: the reference's header shading and white bold text, kept with the next row;
+    w:tblLook applies the style's header format only to tables that have a header."""
+    doc = open_body("<table><thead><tr><th>Status</th><td>Meaning</td></tr></thead><tr><th>Blue</th><td>complete</td></tr></table>"
+                    "<table><tr><th>Published</th><td>November 2019</td></tr></table>")
+    with_header, without = (t._tbl for t in doc.tables)
+    assert [tc_grid(t)[0][0]["fill"] for t in doc.tables] == ["1D3557", None]
+    for tc in with_header.tr_lst[0].tc_lst:
+        run = tc.p_lst[0].r_lst[0]
+        assert (run.rPr.b is not None, run.rPr.color.val) == (True, RGBColor(0xFF, 0xFF, 0xFF))
+        assert tc.p_lst[0].pPr.keepNext_val
+    body_th = with_header.tr_lst[1].tc_lst[0].p_lst[0]
+    assert body_th.r_lst[0].rPr.color is None and body_th.pPr is None
+    looks = [t.tblPr.find(qn("w:tblLook")) for t in (with_header, without)]
+    assert [(look.get(qn("w:val")), look.get(qn("w:firstRow"))) for look in looks] == [("0620", "1"), ("0600", "0")]

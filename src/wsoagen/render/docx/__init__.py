@@ -14,7 +14,7 @@ for identical input. The modules, in the order the work flows:
 - `writer`: the walk over <body>: paragraphs, lists, bookmarks, landscape sections
 - `tables`, `figures`, `contents`: <table>, <figure> and <nav class="toc"> as Word XML
 - `paragraphs`, `ooxml`: paragraph and run XML through python-docx's element classes
-- `parts`: running header and footer, language, field updates
+- `parts`: running header and footer, language, field updates (on request)
 - `package`: core properties and reproducible zip bytes
 """
 
@@ -31,8 +31,14 @@ from wsoagen.render.docx.writer import Writer
 __all__ = ["UnsupportedHtml", "html_to_docx", "normalise_zip"]
 
 
-def html_to_docx(html: str, reference: Path) -> bytes:
-    """Turn `html` (the documented subset) into .docx bytes styled by `reference`."""
+def html_to_docx(html: str, reference: Path, update_fields: bool = False) -> bytes:
+    """Turn `html` (the documented subset) into .docx bytes styled by `reference`.
+
+    `update_fields`: ask Word to update the fields on opening, which fills in the contents' page
+    numbers but makes Word ask first ("This document contains fields that may refer to other
+    files..."). Off by default: the contents carry their headings without page numbers, and
+    "Update field" in Word adds them.
+    """
     root = parse(html)
     meta = read_head(root)
     writer = Writer(Path(reference))
@@ -45,7 +51,7 @@ def html_to_docx(html: str, reference: Path) -> bytes:
         parts.add_running_header(doc, meta.running_header)
     if meta.lang:
         parts.set_language(doc, meta.lang)
-    if writer.has_toc:
+    if update_fields and writer.has_toc:
         parts.update_fields_on_open(doc)
     package.set_core_properties(doc, meta)
     return package.docx_bytes(doc)

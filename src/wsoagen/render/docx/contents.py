@@ -4,8 +4,9 @@ In: the writer and a <nav class="toc"> holding an optional heading and an <ol> o
 `<li><a href="#id">Title</a> [<ol>...</ol>]</li>`, two levels deep at most. Out: the heading in
 TOC Heading (so the contents do not list themselves), then one paragraph per entry in TOC 1 or
 TOC 2 linking to the entry's bookmark, all inside one TOC field (begin in the first paragraph,
-end in the last) that Word refreshes on opening; `writer.has_toc` is set so that the settings
-ask for it.
+end in the last) whose cached result they are: the contents read right without updating, with
+no page numbers until "Update field" in Word (or `update_fields`, which sets w:updateFields in
+the settings when `writer.has_toc`) adds them.
 """
 
 from __future__ import annotations

@@ -1,25 +1,26 @@
 """Table layout as HTML does it, computed before any Word XML is written.
 
 In: a table's row groups as `subset.table_parts` gives them ((is_header, [<tr>, ...]), ...),
-and for widths the column percentages and the text width in twips. Out: `grid()` gives each
-row's slots (one per Word cell: a cell's first row, or a vMerge continuation of it, with its
-column and span) and the number of grid columns; `pad()` fills short rows; `auto_widths()`
-estimates column shares from the cells' text like CSS automatic layout; `col_widths()` turns
-shares into whole twips summing to the text width. Pure functions: no python-docx here, and
-the HTML elements are only read (an overlapping or misplaced cell raises UnsupportedHtml).
+and for widths the column percentages, the text width and cell padding in twips and a function
+measuring a cell's content (`measure.cell_extent`). Out: `grid()` gives each row's slots (one
+per Word cell: a cell's first row, or a vMerge continuation of it, with its column and span)
+and the number of grid columns; `pad()` fills short rows; `column_widths()` gives whole twips
+per column summing to the text width, wide enough for every column's widest word;
+`col_widths()` turns percentages into twips. Pure functions: no python-docx here, and the HTML
+elements are only read (an overlapping or misplaced cell raises UnsupportedHtml).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from lxml import etree
 
-from wsoagen.render.docx.subset import WS, elements, unsupported, whole_number
-
-AVERAGE_CHAR_TWIPS = 120  # a 12pt Arial character is about half an em wide
+from wsoagen.render.docx.measure import Extent
+from wsoagen.render.docx.subset import elements, unsupported, whole_number
 
 
 @dataclass
@@ -139,32 +140,83 @@ def pad(slots: list[Slot], ncols: int) -> list[Slot]:
     return out
 
 
-def auto_widths(rows: list[Row], ncols: int, total: int) -> list[float]:
-    """Column shares for a table without <col> widths, like CSS automatic table layout.
+def column_widths(rows: list[Row], ncols: int, total: int, pcts: list[float | None],
+                  extent: Callable[[etree._Element], Extent], padding: int) -> list[int]:
+    """Twips per grid column, summing to `total`, no column narrower than its widest word.
 
-    Word sizes such columns to their content itself, LibreOffice keeps the grid as written:
-    estimate in characters (the longest word is a column's minimum, its longest text the
-    maximum) and share the text width out between the two, as browsers and WeasyPrint do.
+    A column's least width is its widest unbreakable word plus `padding` (a cell's left and right
+    margins); what a spanning cell needs beyond its columns' is shared over them. Given <col>
+    percentages are a hint: each column gets its share or its least width, whichever is more,
+    and what that takes is taken back from the columns with room to spare, in proportion to that
+    room. Without them the columns run from least to most width as in CSS automatic table
+    layout. Only when the least widths alone overflow `total` are they scaled down (and words
+    must break).
     """
-    mins, maxs = [3] * ncols, [3] * ncols  # 2 characters of cell padding + 1
+    least, most, spans = _extents(rows, ncols, extent, padding)
+    if any(p is not None for p in pcts):
+        hints = col_widths(pcts, ncols, total)
+        for cols, need, _ in spans:
+            _widen(least, cols, need, hints)
+        return _whole(_fit(hints, least, total), total)
+    for cols, need, need_most in spans:
+        _widen(least, cols, need, least)
+        _widen(most, cols, need_most, most)
+    most = [max(lo, hi) for lo, hi in zip(least, most, strict=True)]
+    return _whole(_auto(least, most, total), total)
+
+
+def _extents(rows: list[Row], ncols: int, extent, padding: int):
+    """Each column's least and most width in twips from its single cells, padding included, and
+    (columns, least, most) of each spanning cell."""
+    least, most = [float(padding)] * ncols, [float(padding)] * ncols
+    spans = []
     for row in rows:
         for slot in row.slots:
             cell = slot.cell
-            if not slot.first or cell.el is None or cell.span != 1:
+            if not slot.first or cell.el is None:
                 continue
-            text = WS.sub(" ", cell.el.text_content()).strip()
-            longest_word = max((len(word) for word in text.split()), default=0)
-            # a word must not break: allow for bold and wide letters, which an average misses
-            mins[cell.col] = max(mins[cell.col], math.ceil(longest_word * 1.3) + 3)
-            maxs[cell.col] = max(maxs[cell.col], len(text) + 2)
-    maxs = [max(lo, hi) for lo, hi in zip(mins, maxs, strict=True)]
-    avail = total / AVERAGE_CHAR_TWIPS
-    if sum(maxs) <= avail:
-        return [float(m) for m in maxs]
-    if sum(mins) >= avail:
-        return [float(m) for m in mins]
-    stretch = (avail - sum(mins)) / (sum(maxs) - sum(mins))
-    return [lo + (hi - lo) * stretch for lo, hi in zip(mins, maxs, strict=True)]
+            size = extent(cell.el)
+            if cell.span == 1:
+                least[cell.col] = max(least[cell.col], size.least + padding)
+                most[cell.col] = max(most[cell.col], size.most + padding)
+            else:
+                spans.append((range(cell.col, cell.col + cell.span), size.least + padding, size.most + padding))
+    return least, most, spans
+
+
+def _widen(widths: list[float], cols: range, needed: float, weights) -> None:
+    """Widen columns `cols` until together they reach `needed`, in proportion to `weights`."""
+    lacking = needed - sum(widths[c] for c in cols)
+    if lacking > 0:
+        weight = sum(weights[c] for c in cols)
+        for c in cols:
+            widths[c] += lacking * weights[c] / weight
+
+
+def _fit(hints: list[int], least: list[float], total: int) -> list[float]:
+    if sum(least) >= total:
+        return least
+    widths = [max(float(h), lo) for h, lo in zip(hints, least, strict=True)]
+    excess = sum(widths) - total
+    room = [w - lo for w, lo in zip(widths, least, strict=True)]
+    return [w - excess * r / sum(room) for w, r in zip(widths, room, strict=True)]
+
+
+def _auto(least: list[float], most: list[float], total: int) -> list[float]:
+    """CSS automatic layout of a full-width table: most widths if they fit, else least widths
+    plus a share of the rest in proportion to what each column lacks of its most width."""
+    if sum(most) <= total or sum(least) >= total:
+        return most if sum(most) <= total else least
+    stretch = (total - sum(least)) / (sum(most) - sum(least))
+    return [lo + (hi - lo) * stretch for lo, hi in zip(least, most, strict=True)]
+
+
+def _whole(shares: list[float], total: int) -> list[int]:
+    """Whole twips in proportion to `shares`, summing to `total` (the rounding goes last)."""
+    scale = total / sum(shares)
+    widths = [math.floor(share * scale) for share in shares]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
 def col_widths(pcts: list[float | None], ncols: int, total: int) -> list[int]:

@@ -2,8 +2,9 @@
 
 In: the python-docx Document once the body is written, and what <head> asked for. Out: a
 header paragraph and a "Page X of Y" footer on the first section (later sections inherit
-them), the language in the styles' default run properties, and w:updateFields in the
-settings so that Word fills in the contents when the file is opened.
+them), none on the first page (the cover, as in the PDF); the language in the styles' default
+run properties; and, only when asked, w:updateFields in the settings, with which Word offers to
+update the contents (and their page numbers) on opening, asking first whether it may.
 """
 
 from __future__ import annotations
@@ -26,19 +27,29 @@ _AFTER_UPDATE_FIELDS = (
 
 
 def add_running_header(doc, text: str) -> None:
-    """Header text and "Page X of Y" on the first section; later ones inherit them."""
+    """Header text and "Page X of Y" on the first section; later ones inherit them. The first
+    page has an empty header and footer, as the PDF's first page has none."""
     section = doc.sections[0]
     header, footer = section.header, section.footer
     for story in (header, footer):
-        story.is_linked_to_previous = False
-        for child in story._element.xpath("w:p|w:tbl"):
-            story._element.remove(child)
+        _empty(story)
+    section.different_first_page_header_footer = True
+    for story, style in ((section.first_page_header, "Header"), (section.first_page_footer, "Footer")):
+        _empty(story)
+        story.add_paragraph(style=style)  # a header or footer holds one paragraph at least
     header.add_paragraph(text, style="Header")
     p = footer.add_paragraph(style="Footer")._p
     add_text_run(p, "Page ")
     add_field(p, " PAGE ", result="1")  # a cached result, which Word and LibreOffice refresh
     add_text_run(p, " of ")
     add_field(p, " NUMPAGES ", result="1")
+
+
+def _empty(story) -> None:
+    """A header or footer of this section's own, with nothing in it."""
+    story.is_linked_to_previous = False
+    for child in story._element.xpath("w:p|w:tbl"):
+        story._element.remove(child)
 
 
 def set_language(doc, lang: str) -> None:

@@ -35,6 +35,7 @@ CSS_ALLOWED = {
     "td": frozenset({"background-color", "color"}),
     "th": frozenset({"background-color", "color"}),
     "col": frozenset({"width"}),
+    "ol": frozenset({"list-style-type"}),
     "table": ROW_BREAK_CSS,
     "thead": ROW_BREAK_CSS,
     "tbody": ROW_BREAK_CSS,

@@ -3,8 +3,10 @@
 In: the writer and a <table> element in the subset (caption, col widths, thead/tbody/tr,
 th/td with colspan, rowspan and data-merge="up", cell colours). Out: an optional Caption
 paragraph and a w:tbl before the body's sectPr: Table Grid style, full width, the table's
-caption as alt text, a column grid from `layout`, header rows that repeat on every page,
-rows that do not split, merged cells as w:gridSpan and w:vMerge, shading and text colour.
+caption as alt text, a column grid from `layout` wide enough for every word (measured by
+`measure`), header rows that repeat on every page, stay with the next row and carry the
+reference's header shading and text colour, rows that do not split, merged cells as
+w:gridSpan and w:vMerge, shading and text colour.
 
 python-docx's `table.cell()` and `merge()` rebuild the cell grid on every call (quadratic in
 rows: 112 s for 500 milestones), so cells are made once through the element classes
@@ -22,7 +24,8 @@ from docx.shared import Twips
 
 from wsoagen.render.docx.context import Ctx
 from wsoagen.render.docx.inline import Fmt
-from wsoagen.render.docx.layout import Slot, auto_widths, col_widths, grid, pad
+from wsoagen.render.docx.layout import Row, Slot, column_widths, grid, pad
+from wsoagen.render.docx.measure import Extent, cell_extent
 from wsoagen.render.docx.ooxml import TBLPR, TCPR, TRPR, add_in_order
 from wsoagen.render.docx.subset import ITEM_BLOCKS, WS, colour, css, table_parts, unsupported
 
@@ -30,6 +33,10 @@ if TYPE_CHECKING:
     from lxml import etree
 
     from wsoagen.render.docx.writer import Writer
+
+MEASURING_SLACK = 40  # twips (2 pt) more than the widest word, for the readers' rounding
+LOOK_PLAIN = 0x0600  # w:tblLook/@w:val for Word 2007: no banded rows or columns
+LOOK_HEADER = 0x0620  # and the header row's formatting
 
 
 def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
@@ -47,22 +54,32 @@ def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
     ncols = max(ncols, len(pcts))
     if not ncols:
         raise unsupported(el, "<table> has no cells")
-    total = writer.text_width()
-    given = any(p is not None for p in pcts)
-    widths = col_widths(pcts if given else auto_widths(rows, ncols, total), ncols, total)
+    widths = _widths(writer, rows, ncols, pcts)
     text = WS.sub(" ", caption.text_content()).strip() if caption is not None else ""
-    tbl = _new_tbl(widths, writer.style_id("Table Grid"), fixed=given, caption=text)
+    header = any(row.header for row in rows)
+    tbl = _new_tbl(widths, writer.style_id("Table Grid"), any(p is not None for p in pcts), text, header)
     writer.sect_pr.addprevious(tbl)
     props = _Properties()
     for row in rows:
         tr = tbl.add_tr()
         tr._insert_trPr(props.row(row.header))
         for slot in pad(row.slots, ncols):
-            _add_tc(writer, props, tr, slot, widths)
+            _add_tc(writer, props, tr, slot, widths, row.header)
     writer.last_was_table = True
 
 
-def _new_tbl(widths: list[int], style_id: str, fixed: bool, caption: str):
+def _widths(writer: Writer, rows: list[Row], ncols: int, pcts: list[float | None]) -> list[int]:
+    """Column widths in twips from the cells' content, the <col> widths a hint (`layout`)."""
+    look, indent = writer.table_look, writer.list_indent
+
+    def extent(el: etree._Element) -> Extent:
+        return cell_extent(el, look.size, indent)
+
+    # MEASURING_SLACK: Word and LibreOffice round glyph positions their own ways
+    return column_widths(rows, ncols, writer.text_width(), pcts, extent, look.padding + MEASURING_SLACK)
+
+
+def _new_tbl(widths: list[int], style_id: str, fixed: bool, caption: str, header: bool):
     tbl = OxmlElement("w:tbl")
     # CT_Tbl has no adders for w:tblPr and w:tblGrid, its two required first children
     tblpr = OxmlElement("w:tblPr")
@@ -73,6 +90,11 @@ def _new_tbl(widths: list[int], style_id: str, fixed: bool, caption: str):
     add_in_order(tblpr, "w:tblW", TBLPR, w="5000", type="pct")  # CT_TblPr has no tblW property
     if fixed:
         tblpr.autofit = False
+    # which of the style's conditional formats apply: the header row's only if there is one
+    # (without w:tblLook Word would format the first row of every table as a header)
+    look = LOOK_HEADER if header else LOOK_PLAIN
+    add_in_order(tblpr, "w:tblLook", TBLPR, val=f"{look:04X}", firstRow=str(int(header)), lastRow="0",
+                 firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")
     if caption:
         add_in_order(tblpr, "w:tblCaption", TBLPR, val=caption)
         add_in_order(tblpr, "w:tblDescription", TBLPR, val=caption)
@@ -125,20 +147,30 @@ def _tc_properties(width: int, span: int, vmerge: str | None, fill: str | None):
     return tcpr
 
 
-def _add_tc(writer: Writer, props: _Properties, tr, slot: Slot, widths: list[int]) -> None:
+def _add_tc(writer: Writer, props: _Properties, tr, slot: Slot, widths: list[int], header: bool) -> None:
     cell = slot.cell
     style = css(cell.el) if cell.el is not None else {}
+    look = writer.table_look
     # repeated on continuation cells so the merged cell is shaded the same throughout
     fill = colour(cell.el, style["background-color"]) if "background-color" in style else None
+    # a header cell has the reference's header look unless it has a background of its own
+    header_look = header and fill is None
+    if header_look:
+        fill = look.header_fill
     vmerge = None if cell.rows == 1 else "restart" if slot.first else "continue"
     tc = tr.add_tc()  # with the empty w:p that every cell needs
     tc._insert_tcPr(props.cell(sum(widths[cell.col : cell.col + cell.span]), cell.span, vmerge, fill))
     if slot.first and cell.el is not None:
         empty = tc.p_lst[0]
         writer.mark(cell.el)
-        fmt = Fmt(bold=cell.el.tag == "th")
+        fmt = Fmt(bold=cell.el.tag == "th" or header)
+        if header_look:
+            fmt = Fmt(bold=look.header_bold, color=look.header_color)
         if "color" in style:
             fmt = replace(fmt, color=colour(cell.el, style["color"]))
         writer.flow(cell.el, Ctx(container=tc, blocks=ITEM_BLOCKS, fmt=fmt))
         if len(tc.p_lst) > 1:
             tc.remove(empty)  # the cell wrote paragraphs of its own
+    if header:  # Word keeps the header row on the page of the first row under it
+        for p in tc.p_lst:
+            p.get_or_add_pPr().keepNext_val = True

@@ -25,6 +25,7 @@ from wsoagen.render.docx.contents import write_contents
 from wsoagen.render.docx.context import Ctx, Item
 from wsoagen.render.docx.figures import write_figure
 from wsoagen.render.docx.inline import Fmt, Link, Piece
+from wsoagen.render.docx.numbering import Numbering
 from wsoagen.render.docx.paragraphs import (
     RunWriter,
     add_bookmark_end,
@@ -32,6 +33,7 @@ from wsoagen.render.docx.paragraphs import (
     bookmark_name,
     set_paragraph_properties,
 )
+from wsoagen.render.docx.reference import list_indent, table_look
 from wsoagen.render.docx.subset import (
     BODY_BLOCKS,
     HEADINGS,
@@ -43,7 +45,6 @@ from wsoagen.render.docx.subset import (
     css,
     elements,
     unsupported,
-    whole_number,
 )
 from wsoagen.render.docx.tables import write_table
 
@@ -72,6 +73,9 @@ class Writer:
         self._resume_portrait = False
         self.has_toc = False
         self.runs = RunWriter(self.style_id("Hyperlink", required=False))
+        self.numbering = Numbering(self.doc)
+        self.table_look = table_look(self.doc)
+        self.list_indent = list_indent(self.doc)
 
     def style_id(self, name: str, required: bool = True) -> str | None:
         """The id of the reference's style called `name` (None if absent and not required)."""
@@ -239,7 +243,7 @@ class Writer:
         cont = f"List Continue{suffix}"
         if self.style_id(cont, required=False) is None:
             cont = style
-        num_id = self._restart_numbering(style, el) if el.tag == "ol" else None
+        num_id = self.numbering.restart(style, el) if el.tag == "ol" else None
         for li in elements(el):
             if li.tag != "li":
                 raise unsupported(li, f"<{li.tag}> is not allowed in <{el.tag}>")
@@ -250,19 +254,6 @@ class Writer:
             self.flow(li, item_ctx)
             if not item.used:
                 self.paragraph(item_ctx, None, [])
-
-    def _restart_numbering(self, style: str, ol: etree._Element) -> int | None:
-        """A new w:num on the style's list, so that each <ol> counts from its start again."""
-        ppr = self.doc.styles[style].element.pPr
-        numpr = ppr.numPr if ppr is not None else None
-        if numpr is None or numpr.numId is None:
-            return None
-        numbering = self.doc.part.numbering_part.element
-        abstract = numbering.num_having_numId(numpr.numId.val).abstractNumId.val
-        num = numbering.add_num(abstract)
-        start = whole_number(ol, "start", 10**6)
-        num.add_lvlOverride(ilvl=0).add_startOverride(start)
-        return num.numId
 
     # ---- sections
 
