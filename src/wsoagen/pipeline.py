@@ -25,20 +25,21 @@ import jinja2
 
 from wsoagen.check import check
 from wsoagen.data import status
-from wsoagen.data.changes import compare
+from wsoagen.data.changes import Changes, compare, since
 from wsoagen.data.checks import PreviousPlans
-from wsoagen.data.wording import long_date
 from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.output import write_atomic
+from wsoagen.plan.markdown import to_html
 from wsoagen.plan.model import Plan, Report
 from wsoagen.render import charts
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
 from wsoagen.render.html import house_style, render_html, template_dirs
-from wsoagen.render.pack import Part, combine
+from wsoagen.render.pack import Meeting, Part, attach, combine, embed
 from wsoagen.render.pdf import FetchRefused, html_to_pdf
 
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 DOCUMENT_CACHE = Path(".cache") / "documents"
+APPENDIX_LETTERS = "BCDEFGHIJKLMNOPQRSTUVWXYZ"  # after the action tracker, Appendix A
 OUTPUT_NAMES = re.compile(r"^(plan\.json|wsoa\.|recommendations-tracker\.|report-|board-pack-)")
 
 
@@ -63,15 +64,6 @@ class BuildResult:
 def plan_json(plan: Plan) -> bytes:
     """The validated model as the renderers see it (like dbt's manifest)."""
     return (json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def report_name(report: Report) -> str:
-    """report-2020-01-21-send-executive-board: the meeting date, then the board."""
-    return f"{report.meeting.isoformat()}-{slug(report.board)}"
 
 
 class _Renderer:
@@ -197,24 +189,60 @@ def build(folder: Path, out: Path, as_at: date | None = None) -> BuildResult:
 
 
 def _report_files(r: _Renderer, folder: Path, report: Report, previous: PreviousPlans) -> dict[str, bytes]:
-    """A board report as at its own date, and the board pack around it."""
-    changes, since = None, None
-    if report.previous:
+    """A board report as at its own date, its appendices attached, and the board pack around it."""
+    changes, words = _changes(r, folder, report, previous)
+    html = r.html("report", report.as_at, report, changes=changes, changes_since=words)
+    if html is None:
+        return {}
+    html = attach(html, _attachments(r, folder, report))
+    name = f"report-{report.name}"
+    files = {f"{name}.html": html.encode("utf-8")}
+    pdf, docx = r.pdf(html, report.as_at, report), r.docx(html, report)
+    if pdf is not None:
+        files[f"{name}.pdf"] = pdf
+    if docx is not None:
+        files[f"{name}.docx"] = docx
+    if (pack := _pack(r, report, html)) is not None:
+        files[f"board-pack-{report.name}.html"] = pack.encode("utf-8")
+        if (pdf := r.pdf(pack, report.as_at, report)) is not None:
+            files[f"board-pack-{report.name}.pdf"] = pdf
+    return files
+
+
+def _changes(r: _Renderer, folder: Path, report: Report, previous: PreviousPlans) -> tuple[Changes | None, str | None]:
+    """What moved since the previous report, and how the report names that report (None, None: the first)."""
+    found = since(report, r.plan.reports)
+    if found is None:
+        return None, None
+    old = r.plan
+    if report.previous and (report.previous.revision or report.previous.date):
         # The check's `report-previous` rule has read this plan already, and stopped the build
         # (at the report's `previous:`) if it could not.
-        old, since = previous.get(folder, report.previous)
-        changes = compare(old, r.plan, report.as_at)
-    name = report_name(report)
-    files = r.document(f"report-{name}", "report", report.as_at, report, changes=changes, changes_since=since)
-    parts = [Part(f"{report.title}: {report.board}, {long_date(report.meeting)}", files.get(f"report-{name}.html", b"").decode())]
-    if r.plan.file.recommendations:
+        old, _ = previous.get(folder, report.previous)
+    return compare(old, r.plan, report.as_at, found.as_at), found.words
+
+
+def _attachments(r: _Renderer, folder: Path, report: Report) -> dict[str, str]:
+    """Each appendix's content by letter (B, C, ...; A is the action tracker), as the template lists them.
+    The `report-appendices` rule has checked that each one can be attached."""
+    out = {}
+    for letter, appendix in zip(APPENDIX_LETTERS, report.appendices, strict=False):
+        prefix = f"appendix-{letter.lower()}-"
+        if appendix.document == "recommendations-tracker":
+            out[letter] = embed(r.html("tracker", report.as_at, report) or "", prefix)
+        elif appendix.file:
+            out[letter] = str(to_html((folder / appendix.file).read_text(encoding="utf-8")))
+    return out
+
+
+def _pack(r: _Renderer, report: Report, report_html: str) -> str | None:
+    """The board pack: the report, the recommendations tracker unless the report attaches it, the WSOA."""
+    parts = [Part(report.title, report_html, exempt=report.exempt)]
+    attached = {a.document for a in report.appendices}
+    if r.plan.file.recommendations and "recommendations-tracker" not in attached:
         parts.append(Part("Recommendations tracker", r.html("tracker", report.as_at, report) or ""))
     parts.append(Part(r.plan.file.title, r.html("wsoa", report.as_at, report) or ""))
-    if all(p.html for p in parts):
-        pack = combine(f"Board pack: {report.board}", f"{r.plan.file.local_area}, meeting of {long_date(report.meeting)}",
-                       f"{report.as_at.isoformat()}T00:00:00Z", parts)
-        files[f"board-pack-{name}.html"] = pack.encode("utf-8")
-        pdf = r.pdf(pack, report.as_at, report)
-        if pdf is not None:
-            files[f"board-pack-{name}.pdf"] = pdf
-    return files
+    if not all(p.html for p in parts):
+        return None
+    meeting = Meeting(report.board, r.plan.file.local_area, report.meeting, report.time, report.venue)
+    return combine(meeting, parts, f"{report.as_at.isoformat()}T00:00:00Z")

@@ -1,11 +1,15 @@
 """Turn two versions of a plan (now, and as it was at a git revision or date) into what changed.
 
-Boards always ask what moved since the last report. `previous_plan` reads the plan folder as
-it was at a git revision, or at the last commit on or before a date, and validates it; the
-working folder, uncommitted edits included, is "now". `compare` (pure) lists status moves,
-new, removed and re-dated milestones, new and removed actions and outcomes, and metric
-movement; `Changes.summary_lines` words them for a board report (figures and their dates by
-`data.wording`, statuses by the plan's scheme).
+Boards always ask what moved since the last report. A report's `previous:` names that report:
+`since` finds it among the plan's reports and says how the text names it ("the report to the
+SEND Executive Board on 21 January 2020"; a git revision is never printed) and as at which day
+its statuses and figures were. The plan then is the plan now read as at that day, or, where the
+earlier plan is only in git, `previous_plan`: the plan folder as it was at a git revision, or at
+the last commit on or before a date, validated; the working folder, uncommitted edits included,
+is "now". `compare` (pure) lists status moves, new, removed and re-dated milestones, new and
+removed actions and outcomes, and metric movement, reading the old plan as at the previous
+report's day; `Changes.summary_lines` words them for a board report (figures and their dates
+by `data.wording`, statuses by the plan's scheme).
 
 Milestones are matched by (action ref, text ignoring case and spacing): a milestone whose
 text was edited counts as removed and new, which is predictable and easy to explain.
@@ -23,10 +27,10 @@ from pathlib import Path
 
 from wsoagen.data.metrics import read_plan
 from wsoagen.data.status import metric_progress, recorded_status
-from wsoagen.data.wording import figure_at
+from wsoagen.data.wording import figure_at, long_date
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
-from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan
+from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan, Report
 from wsoagen.plan.statuses import Statuses
 
 GIT_TIMEOUT = 60  # seconds, per git command
@@ -92,9 +96,11 @@ class MetricMove:
 
 @dataclass
 class Changes:
-    """Everything that moved between two versions of a plan, as at one date, in plan order."""
+    """Everything that moved between two versions of a plan, in plan order: the old one as at
+    `since` (the previous report's day), the new one as at `as_at`."""
 
     as_at: date
+    since: date | None = None  # the day the old plan was read as at; `as_at` when None
     status_moves: list[StatusMove] = field(default_factory=list)
     redated: list[Redated] = field(default_factory=list)
     new_outcomes: list[PlanItem] = field(default_factory=list)
@@ -124,18 +130,50 @@ class Changes:
         ]
 
 
+# ---------------------------------------------------------------- the previous report
+
+
+@dataclass(frozen=True)
+class Since:
+    """The report a report compares with, as its text names it, and the day the plan is read as at then."""
+
+    words: str  # "the report to the SEND Executive Board on 21 January 2020", "the previous report"
+    as_at: date | None  # the previous report's statuses and figures were as at this day; None: unknown
+
+
+def find_report(name: str, reports: list[Report]) -> list[Report]:
+    """The reports `previous: report:` names: by name (2020-01-21-send-executive-board) or meeting date (2020-01-21)."""
+    return [r for r in reports if name in (r.name, r.meeting.isoformat())]
+
+
+def since(report: Report, reports: list[Report]) -> Since | None:
+    """What `report` compares with, from its `previous:` (None if it is the first report).
+    `reports`: the plan's reports, where `previous: report:` is looked up."""
+    previous = report.previous
+    if previous is None:
+        return None
+    found = find_report(previous.report, reports) if previous.report else []
+    if len(found) == 1:
+        earlier = found[0]
+        return Since(f"the report to the {earlier.board} on {long_date(earlier.meeting)}", earlier.as_at)
+    if previous.date:
+        return Since(f"the report to the {previous.board or report.board} on {long_date(previous.date)}", None)
+    return Since("the previous report", None)
+
+
 # ---------------------------------------------------------------- comparing two plans
 
 
-def compare(old: Plan, new: Plan, as_at: date) -> Changes:
-    """What changed from `old` to `new`, both read as at `as_at`."""
-    changes = Changes(as_at)
+def compare(old: Plan, new: Plan, as_at: date, since: date | None = None) -> Changes:
+    """What changed from `old` read as at `since` (default `as_at`) to `new` read as at `as_at`."""
+    changes = Changes(as_at, since)
+    then = since or as_at
     _compare_refs(_outcomes(old), _outcomes(new), changes.removed_outcomes, changes.new_outcomes)
     _compare_refs(_actions(old), _actions(new), changes.removed_actions, changes.new_actions)
-    _compare_milestones(old, new, as_at, changes)
+    _compare_milestones(old, new, (then, as_at), changes)
     changes.metric_moves = [move for metric in new.file.metrics
                             if (move := _metric_move(metric, old.series.get(metric.id, []),
-                                                     new.series.get(metric.id, []), as_at))]
+                                                     new.series.get(metric.id, []), (then, as_at)))]
     return changes
 
 
@@ -169,7 +207,8 @@ def _milestones(plan: Plan) -> dict[MilestoneKey, tuple[str, Milestone]]:
     return out
 
 
-def _compare_milestones(old: Plan, new: Plan, as_at: date, changes: Changes) -> None:
+def _compare_milestones(old: Plan, new: Plan, days: tuple[date, date], changes: Changes) -> None:
+    """Milestones of `old` as at days[0] against those of `new` as at days[1]."""
     before, now = _milestones(old), _milestones(new)
     old_scheme, new_scheme = Statuses.of(old.file), Statuses.of(new.file)
     for key, (ref, ms) in now.items():
@@ -177,8 +216,8 @@ def _compare_milestones(old: Plan, new: Plan, as_at: date, changes: Changes) -> 
             changes.new_milestones.append(MilestoneItem(ref, ms.text, ms.deadline))
             continue
         was = before[key][1]
-        old_sid, _ = recorded_status(was, as_at)
-        new_sid, when = recorded_status(ms, as_at)
+        old_sid, _ = recorded_status(was, days[0])
+        new_sid, when = recorded_status(ms, days[1])
         if old_sid != new_sid:
             changes.status_moves.append(StatusMove(ref, ms.text, old_sid, new_sid, old_scheme.label(old_sid),
                                                    new_scheme.label(new_sid), when))
@@ -193,10 +232,11 @@ def _deadline_key(when: When | None) -> tuple[object, ...] | None:
     return None if when is None else (_normal(when.text), when.start, when.end, when.kind)
 
 
-def _metric_move(metric: Metric, old: list[DataPoint], new: list[DataPoint], as_at: date) -> MetricMove | None:
-    """The metric's latest value as at `as_at` now against then, or None if it has not moved."""
-    latest = metric_progress(metric, new, as_at).latest
-    previous = metric_progress(metric, old, as_at).latest
+def _metric_move(metric: Metric, old: list[DataPoint], new: list[DataPoint], days: tuple[date, date]) -> MetricMove | None:
+    """The metric's latest value in `new` as at days[1] against that in `old` as at days[0], or
+    None if it has not moved."""
+    latest = metric_progress(metric, new, days[1]).latest
+    previous = metric_progress(metric, old, days[0]).latest
     if latest is None or (previous and (previous.date.start, previous.value) == (latest.date.start, latest.value)):
         return None
     change = latest.value - previous.value if previous else None

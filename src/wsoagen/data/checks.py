@@ -108,6 +108,8 @@ class ReportPrevious:
                 previous = Previous.model_validate(raw)
             except ValidationError:  # not a set of keys and values: the schema's to report
                 continue
+            if previous.revision is None and previous.date is None:
+                continue  # an earlier report in reports/ alone needs no git (`previous-report` checks it)
             try:
                 context.previous.get(context.sources.folder, previous)
             except UsageError as exc:

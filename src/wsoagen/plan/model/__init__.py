@@ -33,11 +33,22 @@ from wsoagen.plan.model.plan_file import (
     StatusScheme,
     Update,
 )
-from wsoagen.plan.model.report import CITATION, Previous, Purpose, Report, Section, WorkstreamProgress
+from wsoagen.plan.model.report import (
+    CITATION,
+    Appendix,
+    Implications,
+    Previous,
+    Purpose,
+    Report,
+    Section,
+    WorkstreamProgress,
+    report_name,
+)
 from wsoagen.plan.model.workstream import Action, DeliveryPartner, Impact, Milestone, Outcome, Workstream
 
 __all__ = [
     "Action",
+    "Appendix",
     "Board",
     "CITATION",
     "DEFAULT_RESOURCE_FLAGS",
@@ -49,6 +60,7 @@ __all__ = [
     "FuzzyDate",
     "Id",
     "Impact",
+    "Implications",
     "Inspection",
     "Inspector",
     "Markdown",
@@ -75,6 +87,7 @@ __all__ = [
     "Text",
     "Update",
     "as_text",
+    "report_name",
     "Workstream",
     "WorkstreamProgress",
 ]

@@ -22,7 +22,10 @@ from wsoagen.plan.rules import (
     metrics,
     milestone_deadline,
     people,
+    previous_report,
     refs,
+    report_appendices,
+    report_contact,
     reports,
     resource_flags,
     statuses,
@@ -47,12 +50,15 @@ PLAN_RULES: list[Rule] = [
     resource_flags,
     metrics,
     reports,
+    previous_report,
+    report_appendices,
     markdown,
     workstream_files,
     workstream_sponsor,
     measurable_impact,
     action_owner,
     milestone_deadline,
+    report_contact,
 ]
 
 # The plan stage alone: settings that name another stage's rules are left to that stage.
