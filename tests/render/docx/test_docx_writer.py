@@ -101,3 +101,17 @@ def test_new_page_after_a_landscape_section_gives_one_break_not_two():
     body = [child.tag.split("}")[1] for child in doc.element.body]
     assert body[-5:] == ["tbl", "p", "tbl", "p", "sectPr"]
 
+
+
+def test_the_paragraph_after_a_table_keeps_the_pdfs_space_below_it():
+    """Word has no space after a table: the next paragraph gets 14 pt before it (CSS table
+    margin-bottom), unless its style has as much (headings) or it starts a page."""
+    doc = open_body(
+        "<table><tr><td>a</td></tr></table><p>After</p><p>Next</p>"
+        "<table><tr><td>b</td></tr></table><h2>Heading</h2>"
+        '<table><tr><td>c</td></tr></table><p class="new-page">New page</p>'
+        "<table><tr><td>d</td></tr></table><table><caption>Second</caption><tr><td>e</td></tr></table>"
+    )
+    before = {p.text: p.paragraph_format.space_before for p in doc.paragraphs}
+    assert before == {"After": 280 * 635, "Next": None, "Heading": None, "New page": None, "Second": 280 * 635,
+                      "": None}  # the paragraph closing the body adds no space (nor a page)

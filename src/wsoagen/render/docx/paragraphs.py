@@ -15,7 +15,7 @@ from copy import deepcopy
 from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 from lxml import etree
 
 from wsoagen.render.docx.inline import Fmt, Link, Piece
@@ -31,10 +31,10 @@ def bookmark_name(html_id: str) -> str:
     return html_id[:31] + "_" + hashlib.sha1(html_id.encode()).hexdigest()[:8]
 
 
-def set_paragraph_properties(p, style_id: str | None, keep_next: bool = False,
-                             page_break: bool = False, num_id: int | None = None) -> None:
-    """w:pPr with what is given; none at all for a plain Normal paragraph."""
-    if style_id is None and not keep_next and not page_break and num_id is None:
+def set_paragraph_properties(p, style_id: str | None, keep_next: bool = False, page_break: bool = False,
+                             num_id: int | None = None, space_before: int | None = None) -> None:
+    """w:pPr with what is given (space before in twips); none at all for a plain Normal paragraph."""
+    if style_id is None and not keep_next and not page_break and num_id is None and space_before is None:
         return
     ppr = p.get_or_add_pPr()
     if style_id is not None:
@@ -47,6 +47,8 @@ def set_paragraph_properties(p, style_id: str | None, keep_next: bool = False,
         numpr = ppr.get_or_add_numPr()
         numpr.get_or_add_ilvl().val = 0
         numpr.get_or_add_numId().val = num_id
+    if space_before is not None:
+        ppr.get_or_add_spacing().before = Twips(space_before)
 
 
 def add_bookmark_start(p, bookmark_id: int, name: str) -> None:

@@ -65,7 +65,7 @@ def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
         tr._insert_trPr(props.row(row.header))
         for slot in pad(row.slots, ncols):
             _add_tc(writer, props, tr, slot, widths, row.header)
-    writer.last_was_table = True
+    writer.last_was_table = writer.after_table = True
 
 
 def _widths(writer: Writer, rows: list[Row], ncols: int, pcts: list[float | None]) -> list[int]:

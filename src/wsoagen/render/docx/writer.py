@@ -49,6 +49,7 @@ from wsoagen.render.docx.subset import (
 from wsoagen.render.docx.tables import write_table
 
 EMU_PER_TWIP = 635
+SPACE_AFTER_TABLE = 280  # twips: 14 pt, the bottom margin of the PDF's tables
 
 
 class Writer:
@@ -69,6 +70,7 @@ class Writer:
         self.page_break = False  # before the next body paragraph
         self._emitted = False
         self.last_was_table = False
+        self.after_table = False  # the next body paragraph gets SPACE_AFTER_TABLE before it
         self._landscape = False
         self._resume_portrait = False
         self.has_toc = False
@@ -188,8 +190,9 @@ class Writer:
         page_break = ctx.container is None and self.page_break
         if page_break:
             self.page_break = False
+        space_before = self._space_after_table(style) if ctx.container is None and not page_break else None
         p = (self.body if ctx.container is None else ctx.container).add_p()
-        set_paragraph_properties(p, style_id, keep_next, page_break, num_id)
+        set_paragraph_properties(p, style_id, keep_next, page_break, num_id, space_before)
         self._open_ends = []
         for name in self._pending_bookmarks:
             add_bookmark_start(p, self._next_bookmark, name)
@@ -197,6 +200,15 @@ class Writer:
             self._next_bookmark += 1
         self._pending_bookmarks = []
         return p
+
+    def _space_after_table(self, style: str) -> int | None:
+        """Twips of space before the first paragraph after a table, as the PDF's table margin
+        (Word has no space after a table); None if the style has as much of its own already."""
+        if not self.after_table:
+            return None
+        self.after_table = False
+        own = self.doc.styles[style].paragraph_format.space_before
+        return SPACE_AFTER_TABLE if own is None or own.twips < SPACE_AFTER_TABLE else None
 
     def end_paragraph(self, p) -> None:
         for bookmark_id in self._open_ends:
@@ -278,7 +290,7 @@ class Writer:
 
     def _new_section(self, landscape: bool) -> None:
         self._orient(self.doc.add_section(WD_SECTION.NEW_PAGE), landscape)
-        self.last_was_table = False
+        self.last_was_table = self.after_table = False
 
     @staticmethod
     def _orient(section: Section, landscape: bool) -> None:
@@ -296,6 +308,7 @@ class Writer:
                 raise unsupported(a, f"<a> links to {a.get('href')!r} but no block element has that id")
         if self.last_was_table or self._pending_bookmarks or not self._emitted:
             self._resume_portrait = False  # no blank portrait page after a closing landscape table
+            self.after_table = False  # nor a page of its own for the closing paragraph's space
             self.paragraph(Ctx(container=None, blocks=BODY_BLOCKS), None, [])
 
 
