@@ -125,8 +125,8 @@ def test_table_row_and_cell_properties_are_whole_and_in_schema_order():
         "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>h</w:t></w:r></w:p></w:tc></w:tr>",
         '<w:tr><w:trPr><w:cantSplit/></w:trPr>'
         '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/><w:vMerge w:val="restart"/><w:shd w:val="clear" w:color="auto" w:fill="00703C"/></w:tcPr>'
-        "<w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
-        '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>',
+        "<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>a</w:t></w:r></w:p></w:tc>"
+        '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr>',
         '<w:tr><w:trPr><w:cantSplit/></w:trPr>'
         '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/><w:vMerge/><w:shd w:val="clear" w:color="auto" w:fill="00703C"/></w:tcPr><w:p/></w:tc>'
         '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>',
@@ -148,3 +148,20 @@ def test_header_rows_look_like_the_pdf_and_other_rows_do_not():
     assert body_th.r_lst[0].rPr.color is None and body_th.pPr is None
     looks = [t.tblPr.find(qn("w:tblLook")) for t in (with_header, without)]
     assert [(look.get(qn("w:val")), look.get(qn("w:firstRow"))) for look in looks] == [("0620", "1"), ("0600", "0")]
+
+
+def test_short_tables_and_short_row_groups_stay_on_one_page():
+    """Rows keep with the next (Word's way) in a table of up to 12 body rows, and within each
+    <tbody> of up to 12 rows of a longer table (an action and its milestones) but the first, which
+    may split so that the table starts on the page of its introduction; never the last row."""
+    def kept(doc):
+        return [[tr.tc_lst[0].p_lst[0].pPr is not None and bool(tr.tc_lst[0].p_lst[0].pPr.keepNext_val)
+                 for tr in t._tbl.tr_lst] for t in doc.tables]
+
+    small = open_body("<table><thead><tr><th>h</th></tr></thead>" + "<tr><td>r</td></tr>" * 3 + "</table>")
+    assert kept(small) == [[True, True, True, False]]
+    groups = "".join("<tbody>" + "<tr><td>m</td></tr>" * 5 + "</tbody>" for _ in range(3))
+    long_table = open_body(f"<table>{groups}</table>")
+    assert kept(long_table) == [[False] * 5 + ([True] * 4 + [False]) * 2]
+    one_long_group = open_body("<table><tbody>" + "<tr><td>m</td></tr>" * 13 + "</tbody></table>")
+    assert kept(one_long_group) == [[False] * 13]

@@ -5,8 +5,9 @@ th/td with colspan, rowspan and data-merge="up", cell colours). Out: an optional
 paragraph and a w:tbl before the body's sectPr: Table Grid style, full width, the table's
 caption as alt text, a column grid from `layout` wide enough for every word (measured by
 `measure`), header rows that repeat on every page, stay with the next row and carry the
-reference's header shading and text colour, rows that do not split, merged cells as
-w:gridSpan and w:vMerge, shading and text colour.
+reference's header shading and text colour, rows that do not split, short tables and short
+<tbody> groups after the first kept on one page, merged cells as w:gridSpan and w:vMerge, shading and text
+colour.
 
 python-docx's `table.cell()` and `merge()` rebuild the cell grid on every call (quadratic in
 rows: 112 s for 500 milestones), so cells are made once through the element classes
@@ -19,6 +20,7 @@ from copy import deepcopy
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Twips
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 MEASURING_SLACK = 40  # twips (2 pt) more than the widest word, for the readers' rounding
 LOOK_PLAIN = 0x0600  # w:tblLook/@w:val for Word 2007: no banded rows or columns
 LOOK_HEADER = 0x0620  # and the header row's formatting
+KEEP_TOGETHER = 12  # rows: a table or <tbody> this short is not split across pages
 
 
 def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
@@ -60,12 +63,31 @@ def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
     tbl = _new_tbl(widths, writer.style_id("Table Grid"), any(p is not None for p in pcts), text, header)
     writer.sect_pr.addprevious(tbl)
     props = _Properties()
+    kept = _kept_with_next(groups)
     for row in rows:
         tr = tbl.add_tr()
         tr._insert_trPr(props.row(row.header))
         for slot in pad(row.slots, ncols):
             _add_tc(writer, props, tr, slot, widths, row.header)
+        if row.tr in kept:  # Word's way of keeping rows together: their paragraphs keep with the next
+            for p in tr.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
     writer.last_was_table = writer.after_table = True
+
+
+def _kept_with_next(groups) -> set:
+    """The <tr>s that stay on the page of the row after them: header rows (with the first body
+    row); every row but the last of a small table; of a later <tbody> of a few rows (one action
+    and its milestones, as the PDF keeps them). A long table's first <tbody> may split, so that
+    the table starts under its introduction rather than leaving half a page blank."""
+    kept = {tr for header, trs in groups if header for tr in trs}
+    body = [trs for header, trs in groups if not header]
+    if sum(map(len, body)) <= KEEP_TOGETHER:
+        body = [[], [tr for trs in body for tr in trs]]
+    for trs in body[1:]:
+        if len(trs) <= KEEP_TOGETHER:
+            kept.update(trs[:-1])
+    return kept
 
 
 def _widths(writer: Writer, rows: list[Row], ncols: int, pcts: list[float | None]) -> list[int]:
@@ -171,6 +193,4 @@ def _add_tc(writer: Writer, props: _Properties, tr, slot: Slot, widths: list[int
         writer.flow(cell.el, Ctx(container=tc, blocks=ITEM_BLOCKS, fmt=fmt))
         if len(tc.p_lst) > 1:
             tc.remove(empty)  # the cell wrote paragraphs of its own
-    if header:  # Word keeps the header row on the page of the first row under it
-        for p in tc.p_lst:
-            p.get_or_add_pPr().keepNext_val = True
+
