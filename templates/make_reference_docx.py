@@ -1,13 +1,14 @@
 """Turn python-docx's default template into templates/default/reference.docx, wsoagen's house style.
 
 Every style the DOCX writer uses comes from this file (pandoc's reference-doc idea): Arial 12pt,
-dark headings (Heading 2 underlined like the PDF's h2), Title, Subtitle, Caption, Quote, bullet
-and numbered lists two levels deep, Hyperlink, Table Grid as the PDF's tables (10.5 pt text,
-3 pt by 5 pt cell padding, 0.75 pt grey borders, a header row shaded in the heading colour with
-white bold text), TOC entries with dotted leaders to their page numbers, header and footer, an
-A4 page with 2 cm margins, en-GB. Arial everywhere: the theme's fonts, every style and the font
-table name no other typeface (Courier New for code). A council restyles its documents by
-editing a copy of the output in Word, not this script.
+dark headings (Heading 2 underlined like the PDF's h2), Title, Subtitle, Caption, Quote (ruled
+and shaded like the PDF's blockquote), bullet and numbered lists two levels deep, Hyperlink,
+Table Grid as the PDF's tables (10.5 pt text, 3 pt by 5 pt cell padding, 0.75 pt grey borders,
+a header row shaded in the heading colour with white bold text), TOC entries with dotted
+leaders to their page numbers, header and footer, an A4 page with 2 cm margins, en-GB. Arial
+everywhere: the theme's fonts, every style and the font table name no other typeface (Courier
+New for code). A council restyles its documents by editing a copy of the output in Word, not
+this script.
 
 Run:  .venv/bin/python templates/make_reference_docx.py [OUTPUT [HEADING_COLOUR]]
 e.g.  .venv/bin/python templates/make_reference_docx.py templates/sefton/reference.docx 4B2A7B
@@ -44,6 +45,7 @@ HEADING = "1D3557"  # dark blue: 12:1 contrast on white
 SECONDARY = "505A5F"  # GOV.UK secondary text: 7:1 on white
 LINK = "1D70B8"  # GOV.UK link blue: 5.2:1 on white
 BORDER = "505A5F"  # the PDF's table borders
+QUOTE_GROUND = "F3F2F1"  # the PDF's blockquote background
 WHITE = "FFFFFF"
 CODE_FONT = "Courier New"
 LANG = "en-GB"
@@ -139,8 +141,10 @@ def headings(doc) -> None:
     title.paragraph_format.space_after = Pt(12)
     subtitle = doc.styles["Subtitle"]
     _remove(subtitle.element.pPr, "w:numPr")  # the template's Subtitle joins a list
-    _font(subtitle, 16, bold=False, italic=False, colour=SECONDARY)
+    _font(subtitle, 14, bold=False, italic=False, colour=TEXT)  # as the PDF's p.subtitle
     subtitle.paragraph_format.space_after = Pt(18)
+    for style in (title, subtitle):  # the template letter-spaces them; the PDF does not
+        _remove(style.element.rPr, "w:spacing")
     toc_heading = doc.styles["TOC Heading"]
     _font(toc_heading, HEADINGS[2], bold=True, colour=HEADING)
 
@@ -150,10 +154,13 @@ def captions_and_quotes(doc) -> None:
     _font(caption, 11, bold=True, italic=False, colour=TEXT)
     caption.paragraph_format.space_before = Pt(6)
     caption.paragraph_format.space_after = Pt(6)
-    quote = doc.styles["Quote"]
+    quote = doc.styles["Quote"]  # as the PDF's blockquote: a rule on the left, a light grey ground
     _font(quote, italic=True, colour=TEXT)
-    quote.paragraph_format.left_indent = Twips(567)  # 1 cm
-    quote.paragraph_format.right_indent = Twips(567)
+    quote.paragraph_format.left_indent = Twips(240)
+    quote.paragraph_format.right_indent = Twips(0)
+    ppr = quote.element.get_or_add_pPr()
+    _set(add_in_order(ppr, "w:pBdr", PPR), "w:left", val="single", sz="32", space="8", color=HEADING)
+    add_in_order(ppr, "w:shd", PPR, val="clear", color="auto", fill=QUOTE_GROUND)
 
 
 def lists(doc) -> None:

@@ -32,6 +32,12 @@ def test_reference_docx_has_the_house_styles():
     assert len(borders) == 6
     h2_rule = doc.styles["Heading 2"].element.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}")
     assert (h2_rule.get(qn("w:sz")), h2_rule.get(qn("w:color"))) == ("16", "1D3557")  # the PDF's 2 pt rule under h2
+    quote = doc.styles["Quote"].element.pPr
+    assert quote.find(f"{qn('w:pBdr')}/{qn('w:left')}").get(qn("w:sz")) == "32"  # the PDF's 4 pt rule
+    assert quote.find(qn("w:shd")).get(qn("w:fill")) == "F3F2F1"
+    assert doc.styles["Subtitle"].font.size.pt == 14
+    for name in ("Title", "Subtitle"):  # not letter-spaced, as in the PDF
+        assert doc.styles[name].element.rPr.find(qn("w:spacing")) is None
     for level in (1, 2):  # page numbers after dots at the right margin, once Word updates the contents
         tab = doc.styles[f"TOC {level}"].paragraph_format.tab_stops[0]
         assert (tab.position, str(tab.leader)) == (9638 * 635, "DOTS (1)")
