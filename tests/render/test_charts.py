@@ -27,7 +27,8 @@ def test_charts_are_cached_by_content(tmp_path):
 
 def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
     plan, _ = read_plan(EXAMPLE)
-    figures = charts.draw_all(plan, status.summary(plan, AS_AT), AS_AT, charts.ChartRenderer(tmp_path))
+    picture = status.summary(plan, AS_AT)
+    figures = charts.draw_all(plan, picture, AS_AT, charts.ChartRenderer(tmp_path))
     ehcp = next(v for v in figures.metrics if v.metric.id == "ehcp-20-weeks")
     assert "Liberation Sans" in ehcp.chart.svg and "<text" in ehcp.chart.svg
     assert ehcp.chart.png.startswith(b"\x89PNG")
@@ -35,8 +36,10 @@ def test_chart_text_uses_the_document_font_and_has_alt_text(tmp_path):
                               "against a target of 85% by March 2020. This is on course.")
     assert ehcp.chart.table_rows[0] == ["January 2019", "9%"]
     assert "As at 31 March 2020" in ehcp.chart.svg
+    blue, green, amber, red = picture.scheme.declared
     assert figures.status.alt == ("Milestones by status: 18 of 106 milestones are complete and 28 are overdue, as at 31 March 2020. "
-                                  "Blue 18; Green 2; Amber 2; Red 1; Not rated 83.")
+                                  f"Blue (complete) 18; Green (on track) 2; Amber (behind schedule) 2; Red ({red.meaning}) 1; "
+                                  "Not rated (no status recorded yet) 83.")
     assert figures.timeline.alt == ("Timeline of 106 dated milestones by deadline, as at 31 March 2020: "
                                     "18 complete, 28 overdue, 60 still to come.")
 
@@ -51,4 +54,6 @@ def test_percentage_schemes_are_charted(make_plan, tmp_path):
     chart = charts.status_chart(status.summary(plan, AS_AT), charts.ChartRenderer(tmp_path))
     assert chart.table_head == ["Workstream", "75%", "100%", "Not rated", "Total"]
     assert chart.table_rows == [["1. Joint commissioning", "1", "1", "1", "3"]]
-    assert chart.alt.endswith("1 of 3 milestones is complete and 1 is overdue, as at 31 March 2020. 75% 1; 100% 1; Not rated 1.")
+    assert chart.alt.endswith("1 of 3 milestones is complete and 1 is overdue, as at 31 March 2020. "
+                              "75% (in progress) 1; 100% (complete) 1; Not rated (no status recorded yet) 1.")
+    assert "75%: in progress" in chart.svg and "100%: complete" in chart.svg

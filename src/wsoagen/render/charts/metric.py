@@ -1,0 +1,100 @@
+"""A metric's chart: the values recorded up to the as-at date against its baseline and targets.
+
+In: the metric, its progress as at the date (`data.status.metric_progress`), the date and a
+renderer. Out: a `Chart`: the series as a line with a point per value, the baseline, interim
+targets and target as marks (the target also as a dashed line across), the as-at marker; a
+legend that says what each mark is and its figure as the plan states it ("Baseline: 9% in
+January 2019", "Target: 85% by March 2020"); the value axis chosen from all of those
+(`scales.value_axis`), the time axis from their dates (`scales.date_window`); the alt text
+stating the finding (`data.evidence.alt_text`) and the values as a table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from wsoagen.data import evidence
+from wsoagen.data.status import MetricProgress
+from wsoagen.data.wording import baseline, number, point_date, target
+from wsoagen.plan.model import Metric
+from wsoagen.render.charts import text
+from wsoagen.render.charts.draw import MUTED, WIDTH, Chart, ChartRenderer, legend, spec
+from wsoagen.render.charts.scales import Axis, date_window, value_axis
+from wsoagen.render.charts.timeaxis import as_at_layers, x_encoding, y_area
+
+HEIGHT = 170
+UNIT_TITLES = {"count": "Number", "days": "Days", "weeks": "Weeks", "months": "Months", "score": "Score"}  # % needs none: ticks say it
+# What each kind of mark looks like: shape, colour, size.
+STYLES = {
+    "Recorded values": ("circle", "#1d3557", 45),
+    "Baseline": ("square", MUTED, 110),
+    "Interim target": ("diamond", "#8a6220", 110),
+    "Target": ("triangle-up", "#00703c", 130),
+}
+
+
+def _mid(when: Any) -> date:
+    start, end = when.start, when.end or when.start
+    return start + (end - start) / 2
+
+
+def _marks(metric: Metric, progress: MetricProgress) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Every point drawn (x is a day number), and the legend's words for each kind drawn."""
+    unit = metric.unit
+    rows = [{"x": _mid(p.date).toordinal(), "value": p.value, "kind": "Recorded values"} for p in progress.points]
+    words = {"Recorded values": "Recorded values"} if rows else {}
+    if metric.baseline is not None and metric.baseline.date:
+        rows.append({"x": metric.baseline.date.start.toordinal(), "value": metric.baseline.value, "kind": "Baseline"})
+        words["Baseline"] = f"Baseline: {baseline(metric.baseline, unit)}"
+    interim = [t for t in metric.interim_targets if t.date]
+    for t in interim:
+        rows.append({"x": (t.date.end or t.date.start).toordinal(), "value": t.value, "kind": "Interim target"})
+    if interim:
+        words["Interim target"] = f"Interim target{'s' if len(interim) > 1 else ''}: " + "; ".join(target(t, unit) for t in interim)
+    if metric.target is not None and metric.target.date:
+        rows.append({"x": (metric.target.date.end or metric.target.date.start).toordinal(), "value": metric.target.value, "kind": "Target"})
+        words["Target"] = f"Target: {target(metric.target, unit)}"
+    return rows, words
+
+
+def _y(axis: Axis, title: str | None) -> dict[str, Any]:
+    return {"field": "value", "type": "quantitative", "title": title,
+            "scale": {"domain": [axis.lo, axis.hi], "nice": False, "zero": False},
+            "axis": {"values": axis.ticks, "labelExpr": text.lookup(axis.labels), "grid": True}}
+
+
+def metric_spec(metric: Metric, progress: MetricProgress, as_at: date) -> dict[str, Any]:
+    """The Vega-Lite spec of a metric's chart."""
+    rows, words = _marks(metric, progress)
+    axis = value_axis([r["value"] for r in rows], metric.unit)
+    title = UNIT_TITLES.get(metric.unit)
+    window = date_window([date.fromordinal(r["x"]) for r in rows], as_at)
+    plot_width = WIDTH - y_area(list(axis.labels.values()), title)
+    x, y = x_encoding(window, plot_width), _y(axis, title)
+    kinds = list(words)
+    layers: list[dict[str, Any]] = as_at_layers(window, plot_width)
+    if metric.target is not None:
+        layers.append({"data": {"values": [{"value": metric.target.value}]}, "mark": {"type": "rule", "color": STYLES["Target"][1],
+                       "strokeDash": [6, 4]}, "encoding": {"y": y}})
+    if progress.points:
+        layers.append({"data": {"values": [r for r in rows if r["kind"] == "Recorded values"]},
+                       "mark": {"type": "line", "color": STYLES["Recorded values"][1], "strokeWidth": 2.5}, "encoding": {"x": x, "y": y}})
+    if rows:
+        scale = {"domain": kinds}
+        layers.append({"data": {"values": rows}, "mark": {"type": "point", "filled": True, "opacity": 1}, "encoding": {
+            "x": x, "y": y,
+            "shape": {"field": "kind", "type": "nominal", "title": None, "scale": {**scale, "range": [STYLES[k][0] for k in kinds]},
+                      "legend": legend([words[k] for k in kinds], kinds, plot_width)},
+            "color": {"field": "kind", "type": "nominal", "title": None, "scale": {**scale, "range": [STYLES[k][1] for k in kinds]},
+                      "legend": legend([words[k] for k in kinds], kinds, plot_width)},
+            "size": {"field": "kind", "type": "nominal", "scale": {**scale, "range": [STYLES[k][2] for k in kinds]}, "legend": None},
+        }})
+    return spec(layers, HEIGHT)
+
+
+def metric_chart(metric: Metric, progress: MetricProgress, as_at: date, renderer: ChartRenderer) -> Chart:
+    """The chart of a metric as at a date, with its alt text and data table."""
+    key, svg, png = renderer.draw(metric_spec(metric, progress, as_at))
+    rows = [[point_date(p.date), number(p.value, metric.unit)] for p in progress.points]
+    return Chart(key, svg, png, evidence.alt_text(metric, progress), metric.title, ["Date", "Value"], rows)
