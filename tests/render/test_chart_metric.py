@@ -1,6 +1,7 @@
 """Metric charts read as a board member reads them: an axis scaled to the figures, whole
 counts, percentages with %, the legend saying what each mark is, nothing cut off."""
 
+import re
 from datetime import date
 
 import pytest
@@ -79,3 +80,11 @@ def test_the_alt_text_states_the_finding(example, tmp_path):
     assert chart.alt == ("New EHC plans issued within 20 weeks rose from 9% in January 2019 to 90% in October 2019, "
                          "against a target of 85% by March 2020. This is on course.")
     assert chart.table_rows[0] == ["January 2019", "9%"]
+
+
+@pytest.mark.parametrize("fields", [{"unit": "%"}, {"unit": "count", "target": {"value": 5}}])
+def test_a_metric_with_nothing_to_draw_yet_keeps_a_readable_frame(tmp_path, fields):
+    svg = _draw(_metric(**fields), [], date(2020, 1, 14), tmp_path).svg
+    _, _, ticks = axis(svg, "X")
+    assert ticks and all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t) for t in ticks), ticks  # months, not day numbers
+    assert faults(svg) == []

@@ -64,3 +64,12 @@ def test_states_are_told_apart_in_words(example, tmp_path):
     svg = _chart(example, tmp_path, date(2020, 1, 14)).svg
     legend = [t.words for t in texts(svg) if "role-legend-label" in t.classes]
     assert legend == ["Complete", "Overdue: deadline passed, not complete", "To come"]
+
+
+def test_milestones_without_deadlines_are_said_not_drawn(make_plan, tmp_path):
+    files = {"1.yaml": workstream(1, "No dates", [(None, None)]), "2.yaml": workstream(2, "Undated too", [(None, "Blue")])}
+    plan, _ = read_plan(make_plan(plan=MINI_PLAN, workstreams=files))
+    chart = _chart(plan, tmp_path, date(2020, 1, 14))
+    assert points(chart.svg) == [] and faults(chart.svg) == []
+    assert chart.alt.endswith("0 complete, 0 overdue, 0 still to come. 2 milestones with no deadline are not shown.")
+    assert chart.table_rows == [["Workstream 1", "0", "0", "0", "1"], ["Workstream 2", "0", "0", "0", "1"]]

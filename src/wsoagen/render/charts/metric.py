@@ -73,7 +73,9 @@ def metric_spec(metric: Metric, progress: MetricProgress, as_at: date) -> dict[s
     plot_width = WIDTH - y_area(list(axis.labels.values()), title)
     x, y = x_encoding(window, plot_width), _y(axis, title)
     kinds = list(words)
-    layers: list[dict[str, Any]] = as_at_layers(window, plot_width)
+    # An empty layer holds the axes, so a metric with nothing to draw yet still shows its frame.
+    layers: list[dict[str, Any]] = [{"data": {"values": []}, "mark": "point", "encoding": {"x": x, "y": y}},
+                                    *as_at_layers(window, plot_width, x)]
     if metric.target is not None:
         layers.append({"data": {"values": [{"value": metric.target.value}]}, "mark": {"type": "rule", "color": STYLES["Target"][1],
                        "strokeDash": [6, 4]}, "encoding": {"y": y}})

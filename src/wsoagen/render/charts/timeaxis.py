@@ -38,8 +38,9 @@ def as_at_label(window: Window) -> str:
     return f"As at {when}"
 
 
-def as_at_layers(window: Window, plot_width: float) -> list[dict[str, Any]]:
-    """The as-at rule (when on the axis) and its label above the plot, clear of both edges."""
+def as_at_layers(window: Window, plot_width: float, x: dict[str, Any]) -> list[dict[str, Any]]:
+    """The as-at rule (when on the axis) and its label above the plot, clear of both edges; `x` is
+    the chart's x encoding (`x_encoding`), so the axis is the same with or without other marks."""
     label = as_at_label(window)
     wide = text.width(label, SMALL)
     if window.as_at_side == "after":
@@ -50,15 +51,13 @@ def as_at_layers(window: Window, plot_width: float) -> list[dict[str, Any]]:
         x = window.as_at.toordinal()
         room_right = plot_width * (1 - window.fraction(window.as_at))
         align, dx = ("left", GAP) if room_right >= wide + GAP else ("right", -GAP)
-    scale = {"domain": [window.lo, window.hi], "nice": False, "zero": False}
     mark = {"type": "text", "align": align, "dx": dx, "baseline": "bottom", "color": MUTED, "fontSize": SMALL}
     layers: list[dict[str, Any]] = []
     if window.as_at_side == "inside":
         layers.append({"data": {"values": [{"x": x}]}, "mark": {"type": "rule", "color": MUTED, "strokeDash": [2, 3]},
-                       "encoding": {"x": {"field": "x", "type": "quantitative", "scale": scale}}})
+                       "encoding": {"x": x}})
     layers.append({"data": {"values": [{"x": x, "label": label}]}, "mark": mark,
-                   "encoding": {"x": {"field": "x", "type": "quantitative", "scale": scale},
-                                "y": {"value": -3}, "text": {"field": "label", "type": "nominal"}}})
+                   "encoding": {"x": x, "y": {"value": -3}, "text": {"field": "label", "type": "nominal"}}})
     return layers
 
 

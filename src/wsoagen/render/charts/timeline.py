@@ -95,7 +95,7 @@ def timeline_spec(summary: Summary, dated: list[MilestoneState]) -> dict[str, An
     layers: list[dict[str, Any]] = [{
         "data": {"values": [{"y": tops[n] - 0.5} for n in numbers[1:]]}, "mark": {"type": "rule", "color": GRID},
         "encoding": {"y": {"field": "y", "type": "quantitative", "scale": y_scale}}}]
-    layers += as_at_layers(window, plot_width)
+    layers += as_at_layers(window, plot_width, x)
     layers.append({"name": "milestones", "data": {"values": marks}, "mark": {"type": "point", "size": side * side, "strokeWidth": 1.5,
                    "opacity": 1}, "encoding": {"x": x, "y": y, "shape": channel(0), "fill": channel(1), "stroke": channel(2)}})
     if more:
