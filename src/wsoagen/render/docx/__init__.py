@@ -5,13 +5,16 @@ package makes the DOCX from the same tree, taking every style from a reference.d
 reference-doc idea). The subset is described in docs/html-subset.md. Anything outside it
 raises `UnsupportedHtml` instead of being dropped, so that Word and PDF say the same thing.
 
-In: the HTML page as a string and the path of a reference.docx. Out: .docx bytes, identical
-for identical input. The modules, in the order the work flows:
+In: the HTML page as a string, the path of a reference.docx and whether Word should update
+fields on opening (off: it would ask first). Out: .docx bytes, identical for identical input. The modules, in the order the work flows:
 
 - `subset`: what HTML is allowed; parsing, <head> metadata, checks, `UnsupportedHtml`
 - `inline`: inline HTML as run pieces (text, formatting, link), whitespace collapsed
+- `metrics`, `measure`: how wide text is in Arial (Liberation Sans), how wide a cell's words are
 - `layout`: pure table layout: the cell grid from rowspans and colspans, column widths
+- `reference`: the table look and list indent the reference.docx gives
 - `writer`: the walk over <body>: paragraphs, lists, bookmarks, landscape sections
+- `numbering`: each <ol> its own count, in letters or numerals as the HTML asks
 - `tables`, `figures`, `contents`: <table>, <figure> and <nav class="toc"> as Word XML
 - `paragraphs`, `ooxml`: paragraph and run XML through python-docx's element classes
 - `parts`: running header and footer, language, field updates (on request)

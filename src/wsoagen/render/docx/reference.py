@@ -84,14 +84,17 @@ def _size(rpr) -> int | None:
 
 def _default_size(doc) -> int:
     rpr = _path(doc.styles.element, "w:docDefaults/w:rPrDefault/w:rPr")
-    return _size(rpr) or 24 if rpr is not None else 24
+    return (_size(rpr) if rpr is not None else None) or 24
 
 
 def _padding(style) -> int:
+    """Left plus right cell margin in twips (w:start and w:end are their bidi-aware names)."""
     margins = _path(style, "w:tblPr/w:tblCellMar")
     total = 0
     for side, other in (("w:left", "w:start"), ("w:right", "w:end")):
-        width = _attr(margins, side, "w:w") or _attr(margins, other, "w:w") if margins is not None else None
+        width = None
+        if margins is not None:
+            width = _attr(margins, side, "w:w") or _attr(margins, other, "w:w")
         total += int(width) if width and width.isdigit() else WORD_CELL_MARGIN
     return total
 

@@ -3,9 +3,10 @@
 In: a reference .docx (its styles, page set-up and numbering are kept, its body emptied) and
 elements of the <body>, each walked with a `Ctx`. Out: `Writer.doc`, a python-docx Document
 whose body holds the headings, paragraphs, quotes, lists, bookmarks and landscape sections of
-the HTML in order. Tables, figures and the contents list are written by `tables`, `figures`
-and `contents`, which call back into the writer for paragraphs and cell content. `finish()`
-refuses links to ids that no block carries and closes the body.
+the HTML in order, the first paragraph after a table spaced from it as in the PDF. Tables,
+figures and the contents list are written by `tables`, `figures` and `contents`, which call
+back into the writer for paragraphs and cell content; each <ol> is numbered by `numbering`.
+`finish()` refuses links to ids that no block carries and closes the body.
 """
 
 from __future__ import annotations
