@@ -231,7 +231,8 @@ status_scheme:
         "Average wait for a first appointment: 9 weeks in October 2019, up from 7 weeks in May 2019, a deterioration",
     ]
     backwards = compare(read_plan(new_folder)[0], read_plan(old_folder)[0], AS_AT).summary_lines()
-    assert backwards[:3] == [
+    assert backwards[:4] == [
+        "1 milestone became overdue, of action 1.1a",  # 'Needs assessment agreed' (Nov 2019) is no longer complete
         "1.1a: 'Needs assessment agreed' moved from 100% to 50% (Nov 2019)",
         "1.1a: 'Ongoing review' re-dated from \"June 2020 to April 2021\" to no deadline",
         "1.1a: new milestone 'Strategy in place' (deadline June 2020 to April 2021)",
@@ -244,7 +245,8 @@ def test_a_status_taken_away_and_text_edits_that_are_only_spacing(make_plan):
     new_ws = MINI_WORKSTREAM.replace("            status: Blue\n            status_date: Nov 2019\n", "").replace(
         "text: Strategy in place", "text: strategy  in  PLACE")
     new = read_plan(make_plan(workstreams={"1.yaml": new_ws}))[0]
-    assert compare(old, new, AS_AT).summary_lines() == ["1.1a: 'Needs assessment agreed' moved from Blue to Not rated"]
+    assert compare(old, new, AS_AT).summary_lines() == ["1 milestone became overdue, of action 1.1a",
+                                                        "1.1a: 'Needs assessment agreed' moved from Blue to Not rated"]
     assert compare(old, old, AS_AT).summary_lines() == []
 
 

@@ -26,8 +26,8 @@ from datetime import date
 from pathlib import Path
 
 from wsoagen.data.metrics import read_plan
-from wsoagen.data.status import metric_progress, recorded_status
-from wsoagen.data.wording import figure_at, long_date
+from wsoagen.data.status import metric_progress, milestone_states, recorded_status
+from wsoagen.data.wording import count, figure_at, join_and, long_date
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan, Report
@@ -109,11 +109,13 @@ class Changes:
     removed_outcomes: list[PlanItem] = field(default_factory=list)
     removed_actions: list[PlanItem] = field(default_factory=list)
     removed_milestones: list[MilestoneItem] = field(default_factory=list)
+    newly_overdue: list[MilestoneItem] = field(default_factory=list)  # overdue now, not then
     metric_moves: list[MetricMove] = field(default_factory=list)
 
     def summary_lines(self) -> list[str]:
         """Plain English lines for a board report, headline moves first; [] if nothing changed."""
         return [
+            *_overdue_lines(self.newly_overdue),
             *(f"{m.action_ref}: {_quote(m.text)} moved from {m.from_label} to {m.to_label}"
               + (f" ({m.status_date.text})" if m.status_date else "") for m in self.status_moves),
             *(f"{r.action_ref}: {_quote(r.text)} re-dated from {_redate_text(r.old_deadline)} "
@@ -171,6 +173,7 @@ def compare(old: Plan, new: Plan, as_at: date, since: date | None = None) -> Cha
     _compare_refs(_outcomes(old), _outcomes(new), changes.removed_outcomes, changes.new_outcomes)
     _compare_refs(_actions(old), _actions(new), changes.removed_actions, changes.new_actions)
     _compare_milestones(old, new, (then, as_at), changes)
+    changes.newly_overdue = _newly_overdue(old, new, (then, as_at))
     changes.metric_moves = [move for metric in new.file.metrics
                             if (move := _metric_move(metric, old.series.get(metric.id, []),
                                                      new.series.get(metric.id, []), (then, as_at)))]
@@ -227,6 +230,17 @@ def _compare_milestones(old: Plan, new: Plan, days: tuple[date, date], changes: 
                                       for key, (ref, ms) in before.items() if key not in now)
 
 
+def _newly_overdue(old: Plan, new: Plan, days: tuple[date, date]) -> list[MilestoneItem]:
+    """Milestones of both versions overdue in `new` as at days[1] but not in `old` as at days[0]."""
+    def overdue(plan: Plan, day: date) -> set[int]:
+        return {id(s.milestone) for s in milestone_states(plan, day) if s.overdue}
+
+    was, now = overdue(old, days[0]), overdue(new, days[1])
+    before = _milestones(old)
+    return [MilestoneItem(ref, ms.text, ms.deadline) for key, (ref, ms) in _milestones(new).items()
+            if id(ms) in now and key in before and id(before[key][1]) not in was]
+
+
 def _deadline_key(when: When | None) -> tuple[object, ...] | None:
     """What counts as a re-date: the words (ignoring case and spacing) or the span of days."""
     return None if when is None else (_normal(when.text), when.start, when.end, when.kind)
@@ -276,6 +290,14 @@ def _redate_text(when: When | None) -> str:
     if when is None:
         return "no deadline"
     return f'"{when.text}"' if re.search(r"\b(to|until)\b", when.text, re.I) else when.text
+
+
+def _overdue_lines(items: list[MilestoneItem]) -> list[str]:
+    """'3 milestones became overdue, of actions 1.1a, 1.2 and 3.1' (one line, or none)."""
+    if not items:
+        return []
+    refs = list(dict.fromkeys(m.action_ref for m in items))
+    return [f"{count(len(items), 'milestone')} became overdue, of {'action' if len(refs) == 1 else 'actions'} {join_and(refs)}"]
 
 
 def _metric_line(move: MetricMove) -> str:
