@@ -316,3 +316,31 @@ def test_revision_and_date_together(history):
     folder, *_ = history
     with pytest.raises(UsageError, match="not both"):
         previous_plan(folder, revision="HEAD", before=AS_AT)
+
+
+def test_since_names_the_previous_report_by_its_board_and_meeting(make_plan):
+    from wsoagen.data.changes import since
+    from wsoagen.plan.model import Report
+
+    def report(**fields: object) -> Report:
+        return Report.model_validate({"board": "Health and Wellbeing Board", "meeting": "2020-03-10", "as_at": "2020-03-02",
+                                      "summary": "S", **fields})
+
+    january = Report.model_validate({"board": "SEND Executive Board", "meeting": "2020-01-21", "as_at": "2020-01-14", "summary": "S"})
+    for name in ("2020-01-21-send-executive-board", "2020-01-21"):
+        found = since(report(previous={"report": name}), [january])
+        assert (found.words, found.as_at) == ("the report to the SEND Executive Board on 21 January 2020", date(2020, 1, 14))
+    assert since(report(), [january]) is None  # the first report: nothing to compare with
+    assert since(report(previous={"revision": "a017e16"}), []).words == "the previous report"  # never the revision
+    assert since(report(previous={"date": "2019-11-19"}), []).words == "the report to the Health and Wellbeing Board on 19 November 2019"
+
+
+def test_compare_reads_the_old_plan_as_at_the_previous_reports_day(make_plan):
+    ws = MINI_WORKSTREAM.replace("            deadline: June 2020 to April 2021\n", "            deadline: Dec 2019\n            updates:\n"
+                                 "              - {date: 15 January 2020, text: Done., status: blue}\n")
+    plan = read_plan(make_plan(workstreams={"1.yaml": ws}))[0]
+    changes = compare(plan, plan, date(2020, 3, 2), since=date(2019, 12, 2))
+    assert changes.since == date(2019, 12, 2)
+    assert changes.summary_lines() == ["1.1a: 'Strategy in place' moved from Not rated to Blue (15 January 2020)"]
+    overdue = compare(plan, plan, date(2020, 1, 10), since=date(2019, 12, 2)).summary_lines()
+    assert overdue == ["1 milestone became overdue, of action 1.1a"]  # Dec 2019 passed, not yet done on 10 January

@@ -2,7 +2,22 @@
 
 from datetime import date
 
-from wsoagen.data.wording import against_target, baseline, count, course, exact, figure_at, long_date, number, point_date, progress, target
+from wsoagen.data.wording import (
+    a_or_an,
+    against_target,
+    baseline,
+    count,
+    course,
+    exact,
+    figure_at,
+    join_and,
+    long_date,
+    number,
+    point_date,
+    progress,
+    target,
+    weekday_date,
+)
 from wsoagen.plan.dates import parse_when
 from wsoagen.plan.model import DataPoint, Measure, Metric
 
@@ -48,3 +63,10 @@ def test_counts_and_progress():
     assert progress(11, 106, 35, as_at) == "11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020"
     assert progress(1, 2, 0, as_at) == "1 of 2 milestones is complete and 0 are overdue, as at 31 March 2020"
     assert progress(0, 1, 1, as_at) == "0 of 1 milestone is complete and 1 is overdue, as at 31 March 2020"
+
+
+def test_words_around_data():
+    assert weekday_date(date(2020, 1, 21)) == "Tuesday 21 January 2020"
+    assert [a_or_an("area SEND inspection"), a_or_an("SEND local area inspection"), a_or_an("unit"), a_or_an("hour"),
+            a_or_an("EHC plan")] == ["an area SEND inspection", "a SEND local area inspection", "a unit", "an hour", "an EHC plan"]
+    assert [join_and([]), join_and(["1"]), join_and(["1", "3"]), join_and(["1", "3", "4"])] == ["", "1", "1 and 3", "1, 3 and 4"]
