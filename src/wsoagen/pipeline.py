@@ -44,12 +44,18 @@ OUTPUT_NAMES = re.compile(r"^(plan\.json|wsoa\.|recommendations-tracker\.|report
 
 
 def _renderer_versions() -> str:
-    """What besides the HTML decides the PDF and DOCX bytes: wsoagen and the renderers."""
+    """What besides the HTML decides the PDF and DOCX bytes: the renderers' versions, and the
+    code and fonts of wsoagen's own renderers (so an edited writer never serves a stale file)."""
     from importlib.metadata import version
 
     from wsoagen import __version__
 
-    return f"wsoagen {__version__}; weasyprint {version('weasyprint')}; python-docx {version('python-docx')}"
+    code = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*(package / "render").rglob("*.py"), *(package / "fonts").iterdir()]):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return (f"wsoagen {__version__} ({code.hexdigest()[:16]}); weasyprint {version('weasyprint')}; "
+            f"python-docx {version('python-docx')}")
 
 
 @dataclass
