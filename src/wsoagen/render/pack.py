@@ -18,7 +18,7 @@ wrote them. Out: HTML again, for WeasyPrint (and, for a report with appendices, 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from lxml import html as lxml_html
@@ -58,7 +58,6 @@ class Part:
     title: str
     html: str
     exempt: bool = False
-    appendices: list[tuple[str, str]] = field(default_factory=list)  # (contents line, id), found by combine
 
     @property
     def marking(self) -> str:
@@ -129,8 +128,17 @@ def _key_section(body: lxml_html.HtmlElement, key_id: str) -> lxml_html.HtmlElem
     return found if found.tag == "section" else next((a for a in found.iterancestors("section")), found)
 
 
-def _part_body(part: Part, n: int, keys: list[lxml_html.HtmlElement], styles: list[str]) -> tuple[str, list[str]]:
-    """Item n's body (prefixed ids, its key section taken out into `keys`) and the ids taken out."""
+@dataclass
+class _Item:
+    """An item as the pack holds it: its body, the ids of its key section (taken out), its appendices."""
+
+    body: str
+    removed: list[str]
+    appendices: list[tuple[str, str]]  # (contents line, id)
+
+
+def _item(part: Part, n: int, keys: list[lxml_html.HtmlElement], styles: list[str]) -> _Item:
+    """Item n (prefixed ids, its key section taken out into `keys`, its styles added to `styles`)."""
     doc = lxml_html.document_fromstring(part.html)
     for style in doc.iter("style"):
         if style.text and style.text not in styles:
@@ -144,12 +152,12 @@ def _part_body(part: Part, n: int, keys: list[lxml_html.HtmlElement], styles: li
         removed = [el.get("id") for el in section.iter() if isinstance(el.tag, str) and el.get("id")]
         keys.append(copy.deepcopy(section))
         section.getparent().remove(section)
-    part.appendices = [(el.get("data-appendix"), el.get("id")) for el in body.iter()
-                       if isinstance(el.tag, str) and el.get("data-appendix") and el.get("id")]
+    appendices = [(el.get("data-appendix"), el.get("id")) for el in body.iter()
+                  if isinstance(el.tag, str) and el.get("data-appendix") and el.get("id")]
     mark = "pack-item exempt" if part.exempt else "pack-item"
     banner = f'<p class="{mark}">Item {n} · {escape(part.marking)}</p>'
     inner = "".join(lxml_html.tostring(child, encoding="unicode") for child in body)
-    return f'<div class="pack-part new-page" id="part{n}">{banner}{inner}</div>', removed
+    return _Item(f'<div class="pack-part new-page" id="part{n}">{banner}{inner}</div>', removed, appendices)
 
 
 def _retarget(html: str, removed: set[str]) -> str:
@@ -201,12 +209,12 @@ def _front_sheet(meeting: Meeting, parts: list[Part]) -> str:
 </header>"""
 
 
-def _contents(parts: list[Part], has_keys: bool) -> str:
+def _contents(parts: list[Part], items: list[_Item], has_keys: bool) -> str:
     lines = []
     if has_keys:
         lines.append(f'<li><a href="#{PACK_KEYS}">How to read the status and resource columns</a></li>')
-    for n, part in enumerate(parts, start=1):
-        appendices = "".join(f'<li><a href="#{aid}">{escape(title)}</a></li>' for title, aid in part.appendices)
+    for n, (part, item) in enumerate(zip(parts, items, strict=True), start=1):
+        appendices = "".join(f'<li><a href="#{aid}">{escape(title)}</a></li>' for title, aid in item.appendices)
         nested = f"<ol>{appendices}</ol>" if appendices else ""
         lines.append(f'<li><a href="#part{n}-top">Item {n}: {escape(part.title)} ({escape(part.marking)})</a>{nested}</li>')
     return f"""<nav class="toc pack-contents new-page" aria-labelledby="pack-contents">
@@ -219,12 +227,8 @@ def combine(meeting: Meeting, parts: list[Part], created: str) -> str:
     """One HTML document: the front sheet, the contents and the key, then each item in turn."""
     styles: list[str] = []
     keys: list[lxml_html.HtmlElement] = []
-    removed: set[str] = set()
-    bodies = []
-    for n, part in enumerate(parts, start=1):
-        body, ids = _part_body(part, n, keys, styles)
-        bodies.append(body)
-        removed.update(ids)
+    items = [_item(part, n, keys, styles) for n, part in enumerate(parts, start=1)]
+    removed = {rid for item in items for rid in item.removed}
     title = f"{meeting.board}, {long_date(meeting.date)}: board pack"
     style = "\n".join([*styles, PACK_CSS])
     return f"""<!DOCTYPE html>
@@ -240,9 +244,9 @@ def combine(meeting: Meeting, parts: list[Part], created: str) -> str:
 </head>
 <body>
 {_front_sheet(meeting, parts)}
-{_contents(parts, bool(keys))}
+{_contents(parts, items, bool(keys))}
 {_keys_html(keys)}
-{_retarget("".join(bodies), removed)}
+{_retarget("".join(item.body for item in items), removed)}
 </body>
 </html>
 """
