@@ -30,7 +30,12 @@ KEYS_ID = "keys"  # the id of the heading of a document's key section
 PACK_KEYS = "pack-keys"
 HEADINGS = ("h1", "h2", "h3", "h4")
 
+# After the documents' own CSS. Every page of a pack but the front sheet is numbered, item covers
+# included: the contents and the clerk's agenda cite them ("Item 2, page 33").
 PACK_CSS = """
+@page :nth(1 of part) {
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt "Liberation Sans", Arial, sans-serif; color: #505a5f; }
+}
 table.pack-meeting { width: 100%; margin-top: 20mm; font-size: 12pt; }
 table.pack-meeting th { width: 25%; background: #f3f2f1; }
 table.pack-items { margin-top: 8mm; }
