@@ -43,10 +43,10 @@ def test_action_tables_span_rows_like_the_seed(example_tree):
     headers = [th.text_content() for th in tables[0].find("thead").iter("th")]
     assert headers == ["Outcomes (what we intend to achieve)", "Ref", "Implementation (actions: what we are going to do)",
                        "Resource required", "Key milestones (action tracker)", "Deadline", "BRAG + date"]
-    first = tables[0].find("tbody")  # action 1.1a: five milestones
+    first = tables[0].find("tbody")  # outcome 1.1: actions 1.1a (five milestones), 1.1b (two), 1.1c (three)
     cells = first.find("tr").getchildren()
-    assert [c.get("rowspan") for c in cells[:3]] == ["5", "5", "5"]
-    assert len(first.findall("tr")) == 5
+    assert [c.get("rowspan") for c in cells[:3]] == ["10", "5", "5"]
+    assert len(first.findall("tr")) == 10
     milestones = sum(len(t.xpath(".//tbody/tr")) for t in tables)
     assert milestones == 106
 

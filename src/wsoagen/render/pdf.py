@@ -7,6 +7,9 @@ else (http:, file:///etc/passwd, /dev, attachments elsewhere) stops the render w
 rendering (fontTools stamps subset fonts with the time) and the HTML carries fixed dcterms dates.
 The body font, Liberation Sans, ships inside the package (wsoagen/fonts/) and is declared with
 @font-face here, so a PDF never depends on the fonts the machine happens to have.
+Tables whose cells span rows are laid out by `paginate` (rows WeasyPrint breaks cleanly, with
+"(continued)" labels), which lays the document out more than once; `render` gives the laid-out
+pages, which the layout tests read.
 """
 
 from __future__ import annotations
@@ -18,9 +21,11 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from wsoagen.render import paginate
 
 FONTS = Path(str(files("wsoagen") / "fonts"))
 FONT_FAMILY = "Liberation Sans"
@@ -75,12 +80,23 @@ def _fixed_time(when: date):
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def html_to_pdf(html: str, base_dir: Path, roots: list[Path], when: date) -> bytes:
-    """Render `html` (relative URLs resolve against `base_dir`) to tagged PDF bytes."""
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "attachments": [], "uncompressed_pdf": False}
+
+
+def render(html: str, base_dir: Path, roots: list[Path]) -> Document:
+    """Lay `html` out on pages (relative URLs resolve against `base_dir`), spanning tables included."""
     fetcher = SafeFetcher([base_dir, *roots, FONTS])
     fonts = FontConfiguration()
+    font_faces = CSS(string=FONT_CSS, font_config=fonts, url_fetcher=fetcher)
+
+    def once(text: str) -> Document:
+        document = HTML(string=text, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
+        return document.render(font_config=fonts, stylesheets=[font_faces], **PDF_OPTIONS)
+
+    return paginate.layout(html, once)
+
+
+def html_to_pdf(html: str, base_dir: Path, roots: list[Path], when: date) -> bytes:
+    """Render `html` (relative URLs resolve against `base_dir`) to tagged PDF bytes."""
     with _fixed_time(when):
-        document = HTML(string=html, base_url=str(base_dir.resolve()) + "/", url_fetcher=fetcher)
-        font_faces = CSS(string=FONT_CSS, font_config=fonts, url_fetcher=fetcher)
-        return document.write_pdf(pdf_variant="pdf/ua-1", attachments=[], uncompressed_pdf=False,
-                                  stylesheets=[font_faces], font_config=fonts)
+        return render(html, base_dir, roots).write_pdf(**PDF_OPTIONS)
