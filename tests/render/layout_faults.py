@@ -11,7 +11,8 @@ Out: `faults(document)`, a list of `Fault(page, kind, detail)`, pages counted fr
   page, is the last thing on its page; or a table's caption and header with none of its rows.
 - `split-table`: a small key-value table (at most 12 rows of a header cell and a value) on two pages.
 - `short-page`: a page holding two lines or fewer before a forced page break or the end.
-- `cover-running-head`: a cover page (one with `header.cover`) carrying a running header or page number.
+- `cover-running-head`, `cover-page-number`: a cover page (one with `header.cover`) carrying a
+  running header (top margin), or a page number (bottom margin).
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ def page_faults(page) -> Iterator[tuple[str, str]]:
     if is_cover(page):
         for margin in page.children:
             if isinstance(margin, boxes.MarginBox) and any(isinstance(b, boxes.TextBox) for b in walk(margin)):
-                yield "cover-running-head", f"{margin.at_keyword} shows {margin_text(margin)!r}"
+                kind = "cover-running-head" if margin.at_keyword.startswith("@top") else "cover-page-number"
+                yield kind, f"{margin.at_keyword} shows {margin_text(margin)!r}"
 
 
 def margin_text(margin) -> str:

@@ -2,8 +2,9 @@
 
 In: a <table> (lxml). Out: `build_grid(table)`, a `Grid`: rows as HTML lays them out (a rowspan
 ends with its <tbody>, rowspan="0" runs to it), and as docs/html-subset.md extends them (a
-data-merge="up" cell continues the cell above it, across <tbody>s). `Line` and `Span` carry what
-the measuring adds.
+data-merge="up" cell continues the cell above it, across <tbody>s). A cell marked
+`data-continued` counts as spanning even in one row: its text may be cut between pages too.
+`Line` and `Span` carry what the measuring adds.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class Line:
 
 @dataclass
 class Span:
-    """A cell covering body rows first..last (rowspan, or continued by data-merge="up" cells)."""
+    """A cell covering body rows first..last (rowspan, or continued by data-merge="up" cells), or
+    a cell of one row whose text may be cut between pages (data-continued)."""
 
     cell: object
     col: int
@@ -139,7 +141,7 @@ def _place(grid: Grid, cell, col: int, r: int, to_end: int, above: dict[int, obj
             grid.spans.append(span)
         span.last = max(span.last, r + rows - 1)
         return span
-    if rows > 1:
+    if rows > 1 or cell.get("data-continued") is not None:
         span = Span(cell, col, r, r + rows - 1)
         grid.spans.append(span)
         return span
