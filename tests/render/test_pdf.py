@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import EXAMPLE, EXAMPLE_AS_AT, ROOT
-from wsoagen.render.pdf import FetchRefused, html_to_pdf
+from wsoagen.render.pdf import FetchRefused, html_to_pdf, render
 
 TEMPLATES = ROOT / "templates" / "default"
 AS_AT = date.fromisoformat(EXAMPLE_AS_AT)
@@ -78,3 +78,19 @@ def test_files_in_allowed_folders_and_data_urls_are_fine(tmp_path: Path):
     body = '<img alt="dot" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==">'
     pdf = html_to_pdf(SMALL.format(head='<link rel="stylesheet" href="extra.css">', body=body), tmp_path, [], AS_AT)
     assert pdf.startswith(b"%PDF")
+
+
+def test_continued_outcomes_and_actions_say_so(example_pdf):
+    # The action tables run over many pages; where an outcome or action goes on to a new page, it
+    # says so there (render/paginate).
+    reader = PdfReader(io.BytesIO(example_pdf[0]))
+    texts = [" ".join(p.extract_text().split()) for p in reader.pages]
+    first_ws = next(i for i, t in enumerate(texts) if "Workstream 1: Joint planning" in t and i > 2)
+    assert "1.1 (continued)" in texts[first_ws + 1]
+    assert sum(t.count("(continued)") for t in texts) >= 20
+
+
+def test_render_gives_the_pages_the_pdf_has(example_pdf, example_build):
+    # The layout tests read `render`'s pages: they must be the pages the PDF is written from.
+    html = (example_build / "wsoa.html").read_text(encoding="utf-8")
+    assert len(render(html, TEMPLATES, [EXAMPLE]).pages) == len(PdfReader(io.BytesIO(example_pdf[0])).pages)
