@@ -62,7 +62,8 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.filters.update(md=to_html, md_inline=to_inline_html, text_on=text_on, long_date=wording.long_date,
                        number=wording.number, figure_at=wording.figure_at, baseline=wording.baseline, target=wording.target,
-                       against_target=wording.against_target, course=wording.course, count=wording.count)
+                       against_target=wording.against_target, course=wording.course, count=wording.count,
+                       a_or_an=wording.a_or_an)
     return env
 
 
