@@ -3,8 +3,8 @@
 In: a laid-out `weasyprint.Document` (`HTML(...).render()`, or `wsoagen.render.pdf.render`).
 Out: `faults(document)`, a list of `Fault(page, kind, detail)`, pages counted from 1. Kinds:
 
-- `overflow`: a cell's text runs below its cell (rowspans counted) or out at its right side, or
-  text runs below the page's content area.
+- `overflow`: a cell's text runs below its cell (rowspans counted, and the parts of a cell print
+  joins with no border between) or out at its right side, or text runs below the page's content area.
 - `overlap`: lines of text of two cells of one column drawn over each other.
 - `sliver`: a table row, or the part of a split row on one page, shorter than a line of text.
 - `stranded`: a heading, or a lead-in sentence whose table, figure or list starts on the next
@@ -131,12 +131,24 @@ def table_faults(table) -> Iterator[tuple[str, str]]:
             if not group.is_header and row.height < line - TOLERANCE:
                 yield "sliver", f"a row {row.height:.1f}px high, less than a line ({line:.1f}px)"
             for cell in row.children:
-                span = rows[i:i + max(cell.rowspan, 1)]
+                span = rows[i:i + max(cell.rowspan, 1)] + joined(rows[i + max(cell.rowspan, 1):], cell.grid_x)
                 yield from cell_faults(cell, max(r.position_y + r.height for r in span))
     yield from overlaps(groups)
     bodies = [g for g in groups if not g.is_header and not g.is_footer]
     if groups and not any(g.children for g in bodies):
         yield "stranded", f"the caption or header of a table without any of its rows: {text_of(table.element)!r}"
+
+
+def joined(rows, column: int) -> list:
+    """The rows below a cell whose cell in its column continues it with no border between (print
+    joins the parts of a cell so: class wsoagen-cont, see wsoagen.render.paginate)."""
+    below = []
+    for row in rows:
+        cell = next((c for c in row.children if c.grid_x == column), None)
+        if cell is None or cell.element is None or "wsoagen-cont" not in (cell.element.get("class") or "").split():
+            break
+        below.append(row)
+    return below
 
 
 def overlaps(groups) -> Iterator[tuple[str, str]]:

@@ -11,7 +11,7 @@ from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 from conftest import ROOT
-from wsoagen.render.paginate import cut, grid, pages
+from wsoagen.render.paginate import bands, cut, flow, grid, pages
 from wsoagen.render.paginate.measure import walk as walk_shown
 from wsoagen.render.paginate.printed import BAND
 from wsoagen.render.pdf import html_to_pdf, render
@@ -176,3 +176,17 @@ def test_no_text_is_lost_however_long_the_cell(impact: int):
 def test_same_html_same_pdf():
     html = page(spanning_table())
     assert html_to_pdf(html, TEMPLATES, [], date(2020, 1, 14)) == html_to_pdf(html, TEMPLATES, [], date(2020, 1, 14))
+
+
+def test_a_lead_in_goes_to_the_next_page_with_its_list():
+    # "Impact" (a paragraph before a list) would end a page alone: the part opening the next page
+    # starts with it; the bands before keep the rest of the text.
+    span = grid.Span(None, 0, 0, 1, lines=[grid.Line(0, 10, 0, 5), grid.Line(10, 20, 5, 11, keep=True),
+                                           grid.Line(20, 30, 11, 20), grid.Line(30, 40, 20, 30)])
+    table_grid = grid.Grid(None, rows=[None, None], plain=[{}, {}], spans=[span])
+    rows = [[bands.Band(0, 0, 0.0, 25.0), bands.Band(1, 1, 25.0, 15.0)]]
+    for opens, expected in [(False, [(0, 20, 0.0), (20, 31, 5.0)]), (True, [(0, 5, 0.0), (5, 31, -15.0)])]:
+        table_flow = flow.Flow.of(table_grid, rows)
+        table_flow.advance(0, False)
+        table_flow.advance(1, opens)
+        assert [p[0] for p in table_flow.parts()] == expected

@@ -2,16 +2,17 @@
 
 In: a Grid and the boxes of its table, rows and cells on endless pages. Out: `bands_of(grid, t,
 found)`, each group's `Band`s: one per body row, and below a row whose spanning cells run on past
-its own cells, one per two lines or so of their text. Each band shows of each spanning cell the
-lines ending in it (a line across its top is drawn up into the band above, where the border is
-hidden), so the table looks as the endless page had it.
+its own cells, one per two lines or so of their text, each where and as high as on the endless
+page; and on the grid, its column widths and each spanning cell's lines, padding and label
+height. Which lines each band shows is `flow`'s work.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from wsoagen.render.paginate.grid import Grid, Line, Span
+from wsoagen.render.paginate.cut import lead_in_ends
+from wsoagen.render.paginate.grid import Grid
 from wsoagen.render.paginate.measure import CELL, ROW, SLACK, TABLE, cell_lines, ink, label_height
 
 EPSILON = 0.01  # CSS px: a line ending this little below a band still ends in it
@@ -27,8 +28,6 @@ class Band:
     row: int | None
     top: float  # where it starts on the endless page (a row's top border, or a line's top)
     height: float = 0.0  # its height there
-    # span index -> (characters [start, end), where its first line starts below the band's top)
-    parts: dict[int, tuple[int, int, float]] = field(default_factory=dict)
 
 
 def _cuts(grid: Grid, t: int, r: int, found: dict[str, object], below: float) -> list[tuple[float, int | None]]:
@@ -48,13 +47,14 @@ def _cuts(grid: Grid, t: int, r: int, found: dict[str, object], below: float) ->
 
 
 def bands_of(grid: Grid, t: int, found: dict[str, object]) -> list[list[Band]]:
-    """Each group's bands, as high as on the endless page, with the characters of each spanning
-    cell they show: the lines ending in the band (a line across its top is drawn up into the band
-    above, where the border is hidden)."""
+    """Each group's bands, where and as high as on the endless page."""
     grid.widths = list(found[f"{TABLE}={t}"].column_widths)
     for k, span in enumerate(grid.spans):
         box = found[f"{CELL}={t}.s{k}"]
         span.lines, span.pad, span.label = cell_lines(box, span.cell), box.content_box_y() - box.position_y, label_height(box)
+        ends = lead_in_ends(span.cell)
+        for line in span.lines:
+            line.keep = line.end in ends
     rows = [found[f"{ROW}={t}.{r}"] for r in range(len(grid.rows))]
     result = []
     for group in grid.groups():
@@ -63,23 +63,5 @@ def bands_of(grid: Grid, t: int, found: dict[str, object]) -> list[list[Band]]:
         ends = [b.top for b in bands[1:]] + [rows[group[-1]].position_y + rows[group[-1]].height]
         for band, end in zip(bands, ends, strict=True):
             band.height = end - band.top
-        for k in {k for r in group for k in grid.beside(r)}:
-            _share(grid.spans[k], [b for b in bands if grid.spans[k].first <= b.owner <= grid.spans[k].last], k)
         result.append(bands)
     return result
-
-
-def _share(span: Span, bands: list[Band], k: int) -> None:
-    """Give each band the characters of the span's lines ending in it, and how far below the
-    band's top the first of them starts (less than nothing for a line across the border)."""
-    firsts: list[Line | None] = []
-    for i, band in enumerate(bands):
-        below = bands[i + 1].top if i + 1 < len(bands) else float("inf")
-        mine = [line for line in span.lines if (i == 0 or band.top < line.bottom - EPSILON) and line.bottom - EPSILON <= below]
-        firsts.append(mine[0] if mine else None)
-    end = span.lines[-1].end if span.lines else 0
-    for i, (band, line) in enumerate(zip(bands, firsts, strict=True)):
-        if line is None and i:
-            continue
-        after = next((f.start for f in firsts[i + 1:] if f is not None), end + 1)
-        band.parts[k] = (0 if i == 0 else line.start, after, 0.0 if i == 0 else line.top - band.top)

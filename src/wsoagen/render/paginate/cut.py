@@ -81,3 +81,24 @@ def _append_text(element, text: str | None) -> None:
 def add_class(element, name: str):
     element.set("class", " ".join([*(element.get("class") or "").split(), name]))
     return element
+
+
+def lead_in_ends(cell) -> set[int]:
+    """Where, counting characters as `cut` does, each paragraph of the cell that introduces a
+    list (a <p> just before a <ul> or <ol>, such as "Impact") ends."""
+    ends: set[int] = set()
+
+    def end_of(element, at: int) -> int:
+        pos = at + chars(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                end = end_of(child, pos)
+                after = child.getnext()
+                if child.tag == "p" and after is not None and after.tag in ("ul", "ol"):
+                    ends.add(end)
+                pos = end
+            pos += chars(child.tail)
+        return pos
+
+    end_of(cell, 0)
+    return ends

@@ -22,10 +22,7 @@ class Line:
     bottom: float
     start: int
     end: int
-
-    @property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
+    keep: bool = False  # the last line of a lead-in to a list: never the last on a page
 
 
 @dataclass
@@ -37,7 +34,9 @@ class Span:
     col: int
     first: int
     last: int
-    lines: list[Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # its text on the endless page
+    pad: float = 0.0  # its top border and padding there (which its parts after the first go without)
+    label: float = 0.0  # the height of its label there
 
     @property
     def colspan(self) -> int:

@@ -13,9 +13,10 @@ from weasyprint import Document
 from weasyprint.formatting_structure import boxes
 
 from wsoagen.render.paginate.bands import Band, bands_of
+from wsoagen.render.paginate.flow import Flow
 from wsoagen.render.paginate.grid import Grid, build_grid
 from wsoagen.render.paginate.measure import TABLE, Place, Render, add_style, find_places, found_boxes, mark, serialise, skeleton, tall_pages_css, walk
-from wsoagen.render.paginate.printed import BAND, PRINT_CSS, band_height, print_html
+from wsoagen.render.paginate.printed import BAND, PRINT_CSS, print_html
 
 MAX_ROUNDS = 6
 
@@ -40,20 +41,21 @@ def opening_bands(document: Document) -> frozenset[str]:
 
 
 def predict(grids: list[Grid], bands: list[list[list[Band]]], places: dict[str, Place]) -> frozenset[str]:
-    """The bands that will open pages, bands being as high as on the endless page (and labelled
-    ones higher), from where each table starts. Only a first guess: layout checks it."""
+    """The bands that will open pages, bands being as high as `flow` makes them, from where each
+    table starts. Only a first guess: layout checks it."""
     opening = set()
     for t, grid in enumerate(grids):
         place = places.get(str(t))
         if place is None:
             continue
-        y, fresh = place.first, True
-        for n, band in enumerate(b for group in bands[t] for b in group):
-            if not fresh and y + band_height(grid, band, False) > place.bottom * (1 + 1e-9):  # WeasyPrint's test
+        flow = Flow.of(grid, bands[t])
+        y = place.first
+        for n, band in enumerate(flow.bands):
+            opens = n > 0 and y + round(band.height, 2) > place.bottom * (1 + 1e-9)  # WeasyPrint's test
+            if opens:
                 opening.add(f"{t}.{n}")
                 y = place.after
-            y += band_height(grid, band, f"{t}.{n}" in opening)
-            fresh = False
+            y += flow.advance(n, opens)
     return frozenset(opening)
 
 

@@ -3,8 +3,9 @@
 In: the parsed document, its grids and bands, and the bands that open a page. Out: `print_html`,
 the document's HTML for WeasyPrint: each spanning table with its columns as wide as measured (so
 its text breaks into the same lines), a <tr> per band as high as measured (and room for the
-labels where it opens a page), the parts of a spanning cell joined by a hidden border
-(`wsoagen-cont`), and where a band opens a page, the cell's `data-continued` text at its top.
+labels where it opens a page), the parts of a spanning cell in blocks that take no room, placed
+where the endless page had them and joined by a hidden border (`wsoagen-cont`), and where a band
+opens a page, the cell's `data-continued` text at its top.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from lxml import html as lxml_html
 
 from wsoagen.render.paginate.bands import Band
 from wsoagen.render.paginate.cut import add_class, cut
+from wsoagen.render.paginate.flow import Flow
 from wsoagen.render.paginate.grid import Grid, Span, number
-from wsoagen.render.paginate.measure import CELL, ROW, SLACK, TABLE, add_style, serialise
+from wsoagen.render.paginate.measure import CELL, ROW, TABLE, add_style, serialise
 
 BAND = "data-wsoagen-band"
 PRINT_CSS = f"""
 tr[{BAND}] {{ break-inside: avoid; }}
 td.wsoagen-cont, th.wsoagen-cont {{ border-top-style: hidden !important; padding-top: 0 !important; }}
-td.wsoagen-more, th.wsoagen-more {{ padding-bottom: 0 !important; }}
+div.wsoagen-piece {{ height: 0; overflow: visible; }}
 .wsoagen-head {{ margin-bottom: 0 !important; padding-bottom: 0 !important; }}
 .wsoagen-lead {{ margin-top: 0 !important; padding-top: 0 !important; }}
 .wsoagen-rest {{ margin-top: 0 !important; padding-top: 0 !important; text-indent: 0 !important; }}
@@ -32,29 +34,28 @@ p.wsoagen-continued {{ font-style: italic; font-weight: normal; color: #505a5f; 
 """
 
 
-def _piece(span: Span, part: tuple[int, int, float] | None, first: bool, opens_page: bool):
-    """The part of a spanning cell shown in one band. After the first, its text goes in a
-    div.wsoagen-piece placed where the endless page had it (a line across the border is drawn
-    up into the band above), or, on a new page, at the top below the cell's label."""
-    cell = cut(span.cell, part[0], part[1]) if part else None
+def _piece(span: Span, part: tuple[int, int, float], first: bool, opens_page: bool):
+    """The part of a spanning cell shown in one band: characters [start, end), in a div that
+    takes no room (the band's height is set) placed where the endless page had them (`part`'s
+    third item: how far below the band's top), or at the top below the cell's label."""
+    cell = cut(span.cell, part[0], part[1])
     if cell is None:
         cell = lxml_html.Element(span.cell.tag, dict(span.cell.attrib))
     for name in ("rowspan", "data-merge", CELL, *(() if first else ("id",))):
         cell.attrib.pop(name, None)
     classes = [c for c in (cell.get("class") or "").split() if c not in ("wsoagen-head", "wsoagen-rest")]
     cell.set("class", " ".join(classes)) if classes else cell.attrib.pop("class", None)
-    if first:
-        return cell
-    piece = lxml_html.Element("div", {"class": "wsoagen-piece"})
+    piece = lxml_html.Element("div", {"class": "wsoagen-piece wsoagen-first" if first else "wsoagen-piece"})
     piece.text, cell.text = cell.text, None
     for child in list(cell):
         piece.append(child)
-    _lead(piece)
-    if opens_page and span.cell.get("data-continued"):
+    if not first:
+        _lead(piece)
+    if opens_page and not first and span.cell.get("data-continued"):
         p = lxml_html.Element("p", {"class": "wsoagen-continued"})
         p.text = span.cell.get("data-continued")
         cell.append(p)
-    elif not opens_page and part and part[2]:
+    elif not opens_page and not first and part[2]:
         piece.set("style", f"margin-top: {part[2]:.2f}px")
     cell.append(piece)
     return cell
@@ -70,20 +71,13 @@ def _lead(element) -> None:
         element = add_class(children[0], "wsoagen-lead")
 
 
-def _end(element) -> None:
-    """Mark the elements that close a piece continued in the next band (wsoagen-head: no bottom
-    margin or padding), so that it ends with its last line."""
-    while (children := [c for c in element if isinstance(c.tag, str)]) and not (children[-1].tail or "").strip():
-        element = add_class(children[-1], "wsoagen-head")
-
-
-def _band_row(grid: Grid, band: Band, name: str, opens_page: bool, more: set[int]):
-    """One <tr> of the print table, as high as the band on the endless page, plus the room its
-    labels take if it opens a page; `more` holds the spans continued in the next band."""
+def _band_row(grid: Grid, band: Band, name: str, opens_page: bool, height: float, parts: dict[int, tuple[int, int, float] | None]):
+    """One <tr> of the print table, `height` high (see `flow`); `parts` gives each spanning
+    cell's part here."""
     tr = lxml_html.Element("tr", {k: v for k, v in grid.rows[band.owner].attrib.items()
                                   if k != ROW and (k != "id" or band.row is not None)})
     tr.set(BAND, name)
-    tr.set("style", ";".join(filter(None, [tr.get("style"), f"height: {band_height(grid, band, opens_page)}px"])))
+    tr.set("style", ";".join(filter(None, [tr.get("style"), f"height: {height}px"])))
     col = 0
     while col < grid.columns:
         span = next((k for k in grid.beside(band.owner) if grid.spans[k].col == col), None)
@@ -91,10 +85,7 @@ def _band_row(grid: Grid, band: Band, name: str, opens_page: bool, more: set[int
         if span is not None:
             s = grid.spans[span]
             first = band.row == s.first
-            cell = _piece(s, band.parts.get(span), first, opens_page)
-            if span in more:
-                _end(cell)
-                add_class(cell, "wsoagen-more")
+            cell = _piece(s, parts.get(span) or (0, 0, 0.0), first, opens_page)
             width, joined = s.colspan, not first
         elif own is not None and band.row is not None:
             cell, width, joined = copy.deepcopy(own), number(own, "colspan"), False
@@ -105,26 +96,6 @@ def _band_row(grid: Grid, band: Band, name: str, opens_page: bool, more: set[int
         tr.append(add_class(cell, "wsoagen-cont") if joined and not opens_page else cell)
         col += width
     return tr
-
-
-def band_height(grid: Grid, band: Band, opens_page: bool) -> float:
-    """The height a band is given (CSS px, rounded as written in the HTML)."""
-    return round(band.height + (_label_room(grid, band) if opens_page else 0.0), 2)
-
-
-def _label_room(grid: Grid, band: Band) -> float:
-    """How much taller a band gets when it opens a page: its continued cells start with their
-    padding and their label (as high as measured) instead of where the endless page
-    had them, and the bands after it must stay where they were relative to it. A little more
-    than that, so that its height is the one asked for (`predict` counts on it)."""
-    room = 0.0
-    for k in grid.beside(band.owner):
-        span = grid.spans[k]
-        if band.row != span.first and span.lines:
-            # its text moves down by this much; a cell holding only its label must just fit in
-            moved = span.pad + span.label - (band.parts[k][2] if k in band.parts else band.height)
-            room = max(room, moved)
-    return room + 2 * SLACK if room else 0.0
 
 
 def _print_table(grid: Grid, t: int, bands: list[list[Band]], opening: frozenset[str]):
@@ -139,14 +110,15 @@ def _print_table(grid: Grid, t: int, bands: list[list[Band]], opening: frozenset
         colgroup.append(lxml_html.Element("col", {"style": f"width: {width}px"}))
     table.insert(1 if len(table) and table[0].tag == "caption" else 0, colgroup)
     table.set("style", ";".join(filter(None, [table.get("style"), "table-layout: fixed", f"width: {sum(grid.widths)}px"])))
+    flow = Flow.of(grid, bands)
+    names = [f"{t}.{n}" for n in range(len(flow.bands))]
+    heights = [flow.advance(n, name in opening) for n, name in enumerate(names)]
+    parts = flow.parts()
     n = 0
     for group in bands:
         tbody = lxml_html.Element("tbody")
-        for i, band in enumerate(group):
-            after = group[i + 1] if i + 1 < len(group) else None  # (whichever page it is on: see layout)
-            more = {k for k in grid.beside(band.owner) if after is not None and after.row != grid.spans[k].first
-                    and grid.spans[k].first <= after.owner <= grid.spans[k].last}
-            tbody.append(_band_row(grid, band, f"{t}.{n}", f"{t}.{n}" in opening, more))
+        for band in group:
+            tbody.append(_band_row(grid, band, names[n], names[n] in opening, heights[n], parts[n]))
             n += 1
         table.append(tbody)
     return table
