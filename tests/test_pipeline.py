@@ -81,7 +81,9 @@ def _run_text(paragraph) -> str:
 def pdf_text(path: Path, running_header: str) -> str:
     pages = []
     for number, page in enumerate(PdfReader(str(path)).pages):
-        text = " ".join(page.extract_text().split())
+        # Layout mode places text by its position, so a cell continued on a new row of a cut table
+        # stays apart from its neighbour's words ("Feb 2020" | "improvements", not "2020improvements").
+        text = " ".join(page.extract_text(extraction_mode="layout").split())
         text = re.sub(r"Page \d+ of \d+", " ", text)
         if number:  # every page but the cover starts with the running head
             text = text.replace(running_header, " ", 1)
