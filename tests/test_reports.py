@@ -68,6 +68,9 @@ workstreams:
     metrics: [backlog]
 """
 
+# Each test renders whole board reports (PDF and Word): left out of `make test-fast`.
+pytestmark = pytest.mark.slow
+
 
 def words(path: Path) -> str:
     """The visible text of an HTML document, words separated by single spaces."""
