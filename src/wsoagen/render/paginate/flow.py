@@ -27,6 +27,9 @@ Start = tuple[int, float] | None  # a part's first character and how far below i
 
 @dataclass
 class Flow:
+    """One table's bands followed in order: `advance` each band (whether it opens a page known),
+    then read every band's `parts`."""
+
     grid: Grid
     bands: list[Band]  # the table's bands, in order
     cover: dict[int, list[int]] = field(default_factory=dict)  # span index -> the bands beside it
