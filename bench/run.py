@@ -20,7 +20,8 @@ sys.path.insert(0, str(HERE))
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen import pipeline  # noqa: E402
-from wsoagen.plan.validate import plan_files, read_plan  # noqa: E402
+from wsoagen.data.metrics import read_plan  # noqa: E402
+from wsoagen.plan.validate import plan_files  # noqa: E402
 from wsoagen.render.docx import html_to_docx  # noqa: E402
 from wsoagen.render.html import render_html, template_dirs  # noqa: E402
 
