@@ -8,7 +8,7 @@ collapsed as HTML does and neighbours of equal formatting merged. No Word XML he
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from lxml import etree
@@ -48,6 +48,27 @@ _TAG_FORMAT = {
     "code": {"code": True},
     "sup": {"vert": "superscript"}, "sub": {"vert": "subscript"},
 }
+
+
+def split_flow(el: etree._Element) -> Iterator[list | etree._Element]:
+    """`el`'s content as Word holds it: each run of loose inline content (text and inline
+    elements, as a list; possibly empty) before each block child, the block itself, and the
+    run after the last block. Ignored elements are skipped; their tails are kept."""
+    loose: list = []
+    if el.text:
+        loose.append(el.text)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in IGNORED:
+            if tag in INLINE:
+                loose.append(child)
+            else:
+                yield loose
+                loose = []
+                yield child
+        if child.tail:
+            loose.append(child.tail)
+    yield loose
 
 
 def pieces(nodes: list, fmt: Fmt, link_for: LinkFor, inner: bool = False) -> list[Piece]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from wsoagen.render.docx import metrics
-from wsoagen.render.docx.inline import Fmt, Link, Piece, pieces
-from wsoagen.render.docx.subset import IGNORED, INLINE, classes
+from wsoagen.render.docx.inline import Fmt, Link, Piece, pieces, split_flow
+from wsoagen.render.docx.subset import IGNORED, classes
 
 SMALL = 20  # <p class="small">, in half-points (the writer's size for it)
 
@@ -49,21 +49,11 @@ def _no_link(a: etree._Element) -> Link:
 
 def _paragraphs(el: etree._Element, fmt: Fmt, level: int):
     """(list level, pieces) for each paragraph Word will hold for `el`'s content."""
-    loose: list = []
-    if el.text:
-        loose.append(el.text)
-    for child in el:
-        tag = child.tag
-        if isinstance(tag, str) and tag not in IGNORED:
-            if tag in INLINE:
-                loose.append(child)
-            else:
-                yield level, pieces(loose, fmt, _no_link)
-                loose = []
-                yield from _block(child, fmt, level)
-        if child.tail:
-            loose.append(child.tail)
-    yield level, pieces(loose, fmt, _no_link)
+    for part in split_flow(el):
+        if isinstance(part, list):
+            yield level, pieces(part, fmt, _no_link)
+        else:
+            yield from _block(part, fmt, level)
 
 
 def _block(el: etree._Element, fmt: Fmt, level: int):

@@ -25,7 +25,7 @@ from wsoagen.render.docx import inline
 from wsoagen.render.docx.contents import write_contents
 from wsoagen.render.docx.context import Ctx, Item
 from wsoagen.render.docx.figures import write_figure
-from wsoagen.render.docx.inline import Fmt, Link, Piece
+from wsoagen.render.docx.inline import Fmt, Link, Piece, split_flow
 from wsoagen.render.docx.numbering import Numbering
 from wsoagen.render.docx.paragraphs import (
     RunWriter,
@@ -38,8 +38,6 @@ from wsoagen.render.docx.reference import list_indent, table_look
 from wsoagen.render.docx.subset import (
     BODY_BLOCKS,
     HEADINGS,
-    IGNORED,
-    INLINE,
     ITEM_BLOCKS,
     QUOTE_BLOCKS,
     classes,
@@ -95,28 +93,11 @@ class Writer:
 
     def flow(self, el: etree._Element, ctx: Ctx) -> None:
         """Walk children: blocks become blocks, runs of inline content implicit paragraphs."""
-        loose: list = []
-
-        def flush():
-            if loose:
-                pieces = self.pieces(loose, ctx.fmt)
-                if pieces:
-                    self.paragraph(ctx, None, pieces)
-                loose.clear()
-
-        if el.text:
-            loose.append(el.text)
-        for child in el:
-            tag = child.tag
-            if isinstance(tag, str) and tag not in IGNORED:
-                if tag in INLINE:
-                    loose.append(child)
-                else:
-                    flush()
-                    self._block(child, ctx)
-            if child.tail:
-                loose.append(child.tail)
-        flush()
+        for part in split_flow(el):
+            if not isinstance(part, list):
+                self._block(part, ctx)
+            elif part and (pieces := self.pieces(part, ctx.fmt)):
+                self.paragraph(ctx, None, pieces)
 
     def _block(self, el: etree._Element, ctx: Ctx) -> None:
         tag = el.tag
