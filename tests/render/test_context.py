@@ -27,5 +27,6 @@ def test_every_public_context_member_is_documented():
 
 
 def test_every_filter_is_documented():
-    ours = set(environment((ROOT / "templates" / "default",)).filters) - set(environment.__wrapped__.__globals__["jinja2"].Environment().filters)
+    default = ROOT / "src" / "wsoagen" / "templates" / "default"
+    ours = set(environment((default,)).filters) - set(environment.__wrapped__.__globals__["jinja2"].Environment().filters)
     assert sorted(f for f in ours if not documented(f)) == []

@@ -26,7 +26,7 @@ from wsoagen.render.paginate.measure import walk as shown
 from wsoagen.render.paginate.printed import BAND
 from wsoagen.render.pdf import render
 
-TEMPLATES = ROOT / "templates" / "default"
+TEMPLATES = ROOT / "src" / "wsoagen" / "templates" / "default"
 REPORTS = sorted(p.stem for p in (EXAMPLE / "reports").glob("*.yaml"))
 DOCUMENTS = ["wsoa", "recommendations-tracker", *(f"report-{r}" for r in REPORTS), *(f"board-pack-{r}" for r in REPORTS)]
 SMALL = "@page {{ size: 148mm 105mm; margin: 10mm; @bottom-right {{ content: counter(page); }} }} {css}"

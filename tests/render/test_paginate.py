@@ -16,7 +16,7 @@ from wsoagen.render.paginate.measure import walk as walk_shown
 from wsoagen.render.paginate.printed import BAND
 from wsoagen.render.pdf import html_to_pdf, render
 
-TEMPLATES = ROOT / "templates" / "default"
+TEMPLATES = ROOT / "src" / "wsoagen" / "templates" / "default"
 CSS = """
 @page { size: 148mm 105mm; margin: 10mm; }
 body { font: 10pt/1.4 "Liberation Sans", sans-serif; }

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from conftest import EXAMPLE, EXAMPLE_AS_AT, ROOT
 from wsoagen.render.pdf import FetchRefused, html_to_pdf, render
 
-TEMPLATES = ROOT / "templates" / "default"
+TEMPLATES = ROOT / "src" / "wsoagen" / "templates" / "default"
 AS_AT = date.fromisoformat(EXAMPLE_AS_AT)
 
 

@@ -29,7 +29,7 @@ from wsoagen.plan.model import Plan, Report
 from wsoagen.render.charts import Figures
 from wsoagen.render.context import Context, TemplateVars, text_on
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside the package
 
 
 def house_style(plan: Plan, report: Report | None = None) -> str:

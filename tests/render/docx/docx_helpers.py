@@ -14,7 +14,7 @@ from PIL import Image
 from conftest import ROOT
 from wsoagen.render.docx import html_to_docx
 
-REFERENCE = ROOT / "templates" / "default" / "reference.docx"
+REFERENCE = ROOT / "src" / "wsoagen" / "templates" / "default" / "reference.docx"
 A4_TEXT_WIDTH_EMU = (11906 - 2 * 1134) * 635
 
 

@@ -66,7 +66,7 @@ def test_reference_names_no_font_but_arial_and_courier_new():
 
 
 def test_reference_script_is_deterministic():
-    spec = importlib.util.spec_from_file_location("make_reference_docx", ROOT / "templates" / "make_reference_docx.py")
+    spec = importlib.util.spec_from_file_location("make_reference_docx", ROOT / "src" / "wsoagen" / "templates" / "make_reference_docx.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     first, second = module.build(), module.build()

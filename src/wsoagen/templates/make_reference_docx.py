@@ -1,4 +1,4 @@
-"""Turn python-docx's default template into templates/default/reference.docx, wsoagen's house style.
+"""Turn python-docx's default template into src/wsoagen/templates/default/reference.docx, wsoagen's house style.
 
 Every style the DOCX writer uses comes from this file (pandoc's reference-doc idea): Arial 12pt,
 dark headings (Heading 2 underlined like the PDF's h2), Title, Subtitle, Caption, Quote (ruled
@@ -10,8 +10,8 @@ everywhere: the theme's fonts, every style and the font table name no other type
 New for code). A council restyles its documents by editing a copy of the output in Word, not
 this script.
 
-Run:  .venv/bin/python templates/make_reference_docx.py [OUTPUT [HEADING_COLOUR]]
-e.g.  .venv/bin/python templates/make_reference_docx.py templates/sefton/reference.docx 4B2A7B
+Run:  .venv/bin/python src/wsoagen/templates/make_reference_docx.py [OUTPUT [HEADING_COLOUR]]
+e.g.  .venv/bin/python src/wsoagen/templates/make_reference_docx.py src/wsoagen/templates/sefton/reference.docx 4B2A7B
       (the house styles: default 1D3557, cheshire-east 00573F, sefton 4B2A7B)
 The output is deterministic: the same python-docx gives the same bytes.
 """
