@@ -21,7 +21,8 @@ from wsoagen.diagnostics import UsageError
 
 # Each verb's code lives in wsoagen/commands/<module>.py as `run(args) -> exit code`, imported
 # only when used: validate, new, fmt and schema never load the renderers.
-COMMANDS = {"validate": "plans", "build": "plans", "new": "new", "fmt": "fmt", "schema": "schema"}
+COMMANDS = {"validate": "plans", "build": "plans", "new": "new", "init": "init", "fmt": "fmt", "schema": "schema",
+            "tracker": "tracker", "import": "importer", "preview": "preview"}
 
 
 def _as_at(text: str) -> date:
@@ -59,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="where documents go: OUT/<plan folder name>/ (default: build)")
     b.add_argument("--as-at", type=_as_at, default=None, metavar="YYYY-MM-DD",
                    help="report status as at this date (default: the plan's as_at, else today)")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="render in N worker processes (default: one per core)")
     output_options(b)
 
     n = sub.add_parser("new", help="start a new plan folder with commented examples")
@@ -69,7 +72,37 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plan folders or YAML files")
     f.add_argument("--check", action="store_true",
                    help="change nothing; list the files that would change and exit 1 if any")
+    f.add_argument("--diff", action="store_true", help="change nothing; print the changes as a unified diff")
     output_options(f, strict=False)
+
+    i = sub.add_parser("init", help="start a plan repository: a plan folder, CI workflows, pre-commit and a README")
+    i.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="REPO_DIR",
+                   help="the repository folder (default: the current folder)")
+    i.add_argument("--local-area", metavar="NAME", help="the local area's name (default: from the folder name)")
+
+    t = sub.add_parser("tracker", help="the Excel tracker action leads fill in: export it, import their updates")
+    tsub = t.add_subparsers(dest="tracker_command", required=True, metavar="ACTION")
+    te = tsub.add_parser("export", help="write the tracker workbook for a plan")
+    te.add_argument("plan", type=Path, metavar="PLAN_DIR")
+    te.add_argument("-o", "--output", type=Path, required=True, metavar="XLSX")
+    te.add_argument("--workstream", type=int, metavar="N", help="only this workstream")
+    te.add_argument("--lead", metavar="ID", help="only the milestones of actions this person leads")
+    ti = tsub.add_parser("import", help="write the statuses, dates and updates from a filled-in tracker into the plan")
+    ti.add_argument("plan", type=Path, metavar="PLAN_DIR")
+    ti.add_argument("workbook", type=Path, metavar="XLSX")
+    ti.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    for sp in (te, ti):
+        output_options(sp, strict=False)
+
+    im = sub.add_parser("import", help="read an existing plan from Word (.docx) or an Excel action tracker into a plan folder")
+    im.add_argument("source", type=Path, metavar="DOCX_OR_XLSX")
+    im.add_argument("folder", type=Path, metavar="PLAN_DIR")
+    output_options(im, strict=False)
+
+    pv = sub.add_parser("preview", help="serve the plan's HTML editions locally, re-rendered and reloaded on every save")
+    pv.add_argument("plan", type=Path, nargs="?", default=Path("."), metavar="PLAN_DIR")
+    pv.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    pv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
 
     s = sub.add_parser("schema", help="print the JSON Schema of plan files")
     s.add_argument("kind", nargs="?", default="plan", help="which file's schema (plan, workstream, ...; default: plan)")
