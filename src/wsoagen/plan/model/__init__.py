@@ -3,7 +3,7 @@
 In: plain trees from `load` (one `PlanFile` for plan.yaml, one `Workstream` per workstream file).
 Out: validated objects; `Plan` joins them. Each field's docstring is its description in the
 JSON Schema that editors use (`wsoagen schema`), so write them for the people editing YAML.
-The models live in fields.py (value types), plan_file.py, workstream.py and report.py,
+The models live in fields.py (value types), plan_file.py, metrics.py, workstream.py and report.py,
 one per kind of file; import them from here. Rules that read more than one value (refs,
 people, statuses against the plan's scheme, safe Markdown) live in `rules/`, one module each.
 """
