@@ -36,7 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 schema: $(STAMP)
-	$(BIN)/wsoagen schema --write schema
+	$(BIN)/wsoagen schema --write src/wsoagen/schemas
 
 clean:
 	rm -rf build

@@ -72,7 +72,7 @@ def test_every_plan_file_has_the_schema_modeline():
     for path in [EXAMPLE / "plan.yaml", *sorted((EXAMPLE / "workstreams").glob("*.yaml"))]:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = "plan" if path.name == "plan.yaml" else "workstream"
-        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(f"schema/{kind}.schema.json")
+        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(f"/{kind}.schema.json")
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), target
 

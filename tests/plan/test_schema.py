@@ -2,14 +2,13 @@
 
 import json
 
-from conftest import ROOT
-from wsoagen.plan.schema import SCHEMAS, schema_json
+from wsoagen.plan.schema import SCHEMAS, packaged_dir, schema_json
 
 
 def test_committed_schemas_are_current():
     for kind in SCHEMAS:
-        committed = (ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
-        assert committed == schema_json(kind), f"run `make schema` to refresh schema/{kind}.schema.json"
+        committed = (packaged_dir() / f"{kind}.schema.json").read_text(encoding="utf-8")
+        assert committed == schema_json(kind), f"run `make schema` to refresh src/wsoagen/schemas/{kind}.schema.json"
 
 
 def test_schema_command_prints_json(cli):

@@ -11,7 +11,7 @@ Example lines are written as comments (`# key: ...`); removing the `# ` gives va
 (a test uncomments all of them and validates the result). Dates are set around today so the
 example reads like a plan in progress. Each YAML file starts with the yaml-language-server
 modeline pointing at the JSON Schemas: `schema/` of the repository the folder is in, else the
-schema folder of the wsoagen source checkout, else where `wsoagen schema --write` should put them.
+schemas inside the installed wsoagen package, else where `wsoagen schema --write` should put them.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import wsoagen
 from wsoagen.diagnostics import UsageError
 from wsoagen.output import write_atomic
+from wsoagen.plan.schema import packaged_dir
 
 SCHEMA_DIR = "schema"
 SCHEMA_FILES = ("plan.schema.json", "workstream.schema.json")
@@ -48,9 +48,9 @@ def find_schema_dir(target: Path) -> SchemaLocation:
     for ancestor in target.parents:
         if _has_schemas(ancestor / SCHEMA_DIR):
             return SchemaLocation(ancestor / SCHEMA_DIR, True)
-    checkout = Path(wsoagen.__file__).resolve().parents[2] / SCHEMA_DIR  # src/wsoagen -> repo root
-    if _has_schemas(checkout):
-        return SchemaLocation(checkout, True)
+    packaged = packaged_dir()
+    if _has_schemas(packaged):
+        return SchemaLocation(packaged, True)
     root = next((a for a in target.parents if (a / ".git").exists()), target.parent)
     return SchemaLocation(root / SCHEMA_DIR, False)
 

@@ -1,16 +1,24 @@
 """Turn the plan models into the JSON Schemas that editors use (yaml-language-server).
 
-`schema/plan.schema.json` describes plan.yaml, `schema/workstream.schema.json` a workstream file,
-`schema/report.schema.json` a board report; all are committed, and a test checks they match the models.
+`plan.schema.json` describes plan.yaml, `workstream.schema.json` a workstream file,
+`report.schema.json` a board report. They ship inside the package (`wsoagen/schemas/`, `packaged_dir()`),
+are committed, and a test checks they match the models.
 """
 
 from __future__ import annotations
 
 import json
+from importlib import resources
+from pathlib import Path
 
 from wsoagen.plan.model import PlanFile, Report, Workstream
 
 SCHEMAS = {"plan": PlanFile, "workstream": Workstream, "report": Report}
+
+
+def packaged_dir() -> Path:
+    """The folder of the JSON Schema files shipped with this wsoagen (`make schema` refreshes them)."""
+    return Path(str(resources.files("wsoagen") / "schemas"))
 
 
 def schema_json(kind: str) -> str:

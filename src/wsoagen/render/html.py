@@ -26,10 +26,11 @@ from wsoagen.data.changes import Changes
 from wsoagen.data.status import Summary
 from wsoagen.plan.markdown import to_html, to_inline_html
 from wsoagen.plan.model import Plan, Report
+from wsoagen.render import house_styles
 from wsoagen.render.charts import Figures
 from wsoagen.render.context import Context, TemplateVars, text_on
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside the package
+BUILTIN_TEMPLATES = house_styles.builtin_root()  # inside the package
 
 
 def house_style(plan: Plan, report: Report | None = None) -> str:
@@ -38,9 +39,8 @@ def house_style(plan: Plan, report: Report | None = None) -> str:
 
 
 def template_dirs(plan_folder: Path | None, style: str) -> list[Path]:
-    """Where templates are looked up, most specific first: the plan's own, then built in."""
-    roots = [r for r in ((plan_folder / "templates") if plan_folder else None, BUILTIN_TEMPLATES) if r and r.is_dir()]
-    return [root / name for root in roots for name in dict.fromkeys((style, "default")) if (root / name).is_dir()]
+    """Where templates are looked up, most specific first: the plan's own, installed house-style packages, built in."""
+    return house_styles.style_dirs(plan_folder, style)
 
 
 @functools.lru_cache(maxsize=16)
