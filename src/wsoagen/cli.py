@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -32,30 +33,110 @@ def _as_at(text: str) -> date:
         raise argparse.ArgumentTypeError(f'"{text}" is not a date: write it as YYYY-MM-DD') from None
 
 
+# Examples under each command's --help (argparse keeps their layout with RawDescriptionHelpFormatter).
+EXAMPLES = {
+    "wsoagen": """\
+examples:
+  wsoagen init                      start a plan repository in the current folder
+  wsoagen validate                  check every plan (this folder if it is one, else plans/*)
+  wsoagen build -o build            build every plan's documents into build/
+  wsoagen COMMAND --help            what a command does, with examples
+""",
+    "validate": """\
+With no PLAN_DIR: the current folder if it is a plan (it has plan.yaml), else every plan under plans/.
+
+examples:
+  wsoagen validate                              every plan here
+  wsoagen validate plans/testshire              one plan
+  wsoagen validate --strict plans/*             warnings fail the run too
+  wsoagen validate --as-at 2026-03-31           statuses judged as at a date
+  wsoagen validate --error-format github        annotations (the default when GITHUB_ACTIONS=true)
+""",
+    "build": """\
+With no PLAN_DIR: the current folder if it is a plan (it has plan.yaml), else every plan under plans/.
+
+examples:
+  wsoagen build                                 every plan here, into build/<plan>/
+  wsoagen build plans/testshire -o out          one plan, into out/testshire/
+  wsoagen build --as-at 2026-03-31              regenerate as at a date (before a monitoring visit)
+  wsoagen build -q -j 1                         errors and the summary only, one worker
+""",
+    "new": """\
+examples:
+  wsoagen new plans/testshire
+  wsoagen new plans/north-somerset --local-area "North Somerset"
+""",
+    "init": """\
+Writes .gitattributes, .pre-commit-config.yaml, .github/workflows/wsoagen.yml, .gitlab-ci.yml,
+README.md, schema/ and plans/<area>/; refuses (exit 2) to overwrite a file that differs.
+
+examples:
+  mkdir testshire-wsoa && cd testshire-wsoa && git init && wsoagen init
+  wsoagen init north-somerset-send --local-area "North Somerset"
+""",
+    "fmt": """\
+examples:
+  wsoagen fmt plans/testshire                   rewrite the files that need it
+  wsoagen fmt --check plans                     change nothing; exit 1 if a file would change
+  wsoagen fmt --diff plans/testshire/plan.yaml  change nothing; show the changes
+""",
+    "schema": """\
+examples:
+  wsoagen schema workstream > workstream.schema.json
+  wsoagen schema --write schema                 every schema, for editors (the files' modelines)
+""",
+    "tracker": """\
+examples:
+  wsoagen tracker export plans/testshire -o tracker.xlsx --workstream 2
+  wsoagen tracker import plans/testshire tracker.xlsx --dry-run
+""",
+    "import": """\
+examples:
+  wsoagen import wsoa.docx plans/testshire
+  wsoagen import action-tracker.xlsx plans/testshire
+""",
+    "preview": """\
+examples:
+  wsoagen preview plans/testshire               then open http://127.0.0.1:8000/
+  wsoagen preview --port 8080
+""",
+}
+
+
+def _default_error_format() -> str:
+    """GitHub Actions sets GITHUB_ACTIONS=true: annotations there without a flag."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="wsoagen", description="SEND Written Statements of Action as code.")
+    p = argparse.ArgumentParser(prog="wsoagen", description="SEND Written Statements of Action as code.",
+                                epilog=EXAMPLES["wsoagen"], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"wsoagen {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, **kwargs) -> argparse.ArgumentParser:
+        return sub.add_parser(name, epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs)
 
     def output_options(sp: argparse.ArgumentParser, strict: bool = True) -> None:
         if strict:
             sp.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        sp.add_argument("--error-format", choices=["text", "github"], default="text",
-                        help="text: path:line:col: error: message (default); github: GitHub Actions annotations")
+        sp.add_argument("--error-format", choices=["text", "github"], default=_default_error_format(),
+                        help="text: path:line:col: error: message; github: GitHub Actions annotations "
+                             "(default: github when GITHUB_ACTIONS=true, else text)")
         loud = sp.add_mutually_exclusive_group()
         loud.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=QUIET, default=NORMAL,
                           help="print only errors and the final summary line")
         loud.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=VERBOSE,
                           help="also print how long each step took")
 
-    v = sub.add_parser("validate", help="check plan folders and report every problem")
-    v.add_argument("plans", nargs="+", type=Path, metavar="PLAN_DIR")
+    v = command("validate", help="check plan folders and report every problem")
+    v.add_argument("plans", nargs="*", type=Path, metavar="PLAN_DIR")
     v.add_argument("--as-at", type=_as_at, default=None, metavar="YYYY-MM-DD",
                    help="judge statuses and overdue milestones as at this date (default: the plan's as_at, else today)")
     output_options(v)
 
-    b = sub.add_parser("build", help="validate and render plan folders")
-    b.add_argument("plans", nargs="+", type=Path, metavar="PLAN_DIR")
+    b = command("build", help="validate and render plan folders")
+    b.add_argument("plans", nargs="*", type=Path, metavar="PLAN_DIR")
     b.add_argument("-o", "--output", type=Path, default=Path("build"), metavar="OUT",
                    help="where documents go: OUT/<plan folder name>/ (default: build)")
     b.add_argument("--as-at", type=_as_at, default=None, metavar="YYYY-MM-DD",
@@ -64,23 +145,23 @@ def _parser() -> argparse.ArgumentParser:
                    help="render in N worker processes (default: one per core)")
     output_options(b)
 
-    n = sub.add_parser("new", help="start a new plan folder with commented examples")
+    n = command("new", help="start a new plan folder with commented examples")
     n.add_argument("folder", type=Path, metavar="PLAN_DIR")
     n.add_argument("--local-area", metavar="NAME", help="the local area's name (default: from the folder name)")
 
-    f = sub.add_parser("fmt", help="lay plan files out the one standard way, keeping comments")
+    f = command("fmt", help="lay plan files out the one standard way, keeping comments")
     f.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plan folders or YAML files")
     f.add_argument("--check", action="store_true",
                    help="change nothing; list the files that would change and exit 1 if any")
     f.add_argument("--diff", action="store_true", help="change nothing; print the changes as a unified diff")
     output_options(f, strict=False)
 
-    i = sub.add_parser("init", help="start a plan repository: a plan folder, CI workflows, pre-commit and a README")
+    i = command("init", help="start a plan repository: a plan folder, CI workflows, pre-commit and a README")
     i.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="REPO_DIR",
                    help="the repository folder (default: the current folder)")
     i.add_argument("--local-area", metavar="NAME", help="the local area's name (default: from the folder name)")
 
-    t = sub.add_parser("tracker", help="the Excel tracker action leads fill in: export it, import their updates")
+    t = command("tracker", help="the Excel tracker action leads fill in: export it, import their updates")
     tsub = t.add_subparsers(dest="tracker_command", required=True, metavar="ACTION")
     te = tsub.add_parser("export", help="write the tracker workbook for a plan")
     te.add_argument("plan", type=Path, metavar="PLAN_DIR")
@@ -94,17 +175,17 @@ def _parser() -> argparse.ArgumentParser:
     for sp in (te, ti):
         output_options(sp, strict=False)
 
-    im = sub.add_parser("import", help="read an existing plan from Word (.docx) or an Excel action tracker into a plan folder")
+    im = command("import", help="read an existing plan from Word (.docx) or an Excel action tracker into a plan folder")
     im.add_argument("source", type=Path, metavar="DOCX_OR_XLSX")
     im.add_argument("folder", type=Path, metavar="PLAN_DIR")
     output_options(im, strict=False)
 
-    pv = sub.add_parser("preview", help="serve the plan's HTML editions locally, re-rendered and reloaded on every save")
+    pv = command("preview", help="serve the plan's HTML editions locally, re-rendered and reloaded on every save")
     pv.add_argument("plan", type=Path, nargs="?", default=Path("."), metavar="PLAN_DIR")
     pv.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     pv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
 
-    s = sub.add_parser("schema", help="print the JSON Schema of plan files")
+    s = command("schema", help="print the JSON Schema of plan files")
     s.add_argument("kind", nargs="?", default="plan", help="which file's schema (plan, workstream, ...; default: plan)")
     s.add_argument("--write", type=Path, metavar="DIR", help="write every schema into DIR instead")
     return p

@@ -37,14 +37,19 @@ class Diagnostic:
         # The id ends the first line: a message with a source excerpt under it keeps the caret last.
         first, nl, rest = self.message.partition("\n")
         tag = f" [{self.rule}]" if self.rule else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.level}: {first}{tag}{nl}{rest}"
+        return f"{self.where()}: {self.level}: {first}{tag}{nl}{rest}"
+
+    def where(self) -> str:
+        """`path:line:col`, or just `path` for a problem of a whole file or folder (line 0)."""
+        return f"{self.path}:{self.line}:{self.col}" if self.line else self.path
 
     def github(self) -> str:
         """The same problem as a GitHub Actions annotation; the rule id is its title."""
         kind = "error" if self.level == "error" else "warning"
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         title = f",title={self.rule}" if self.rule else ""
-        return f"::{kind} file={self.path},line={self.line},col={self.col}{title}::{msg}"
+        place = f",line={self.line},col={self.col}" if self.line else ""
+        return f"::{kind} file={self.path}{place}{title}::{msg}"
 
 
 @dataclass

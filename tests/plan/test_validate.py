@@ -197,7 +197,7 @@ def test_missing_folder_is_a_usage_error(tmp_path, cli):
 def test_folder_without_plan_yaml(tmp_path, cli):
     code, _, err = cli("validate", tmp_path)
     assert code == 1
-    assert f"{tmp_path}/plan.yaml:0:0: error: missing plan.yaml" in err
+    assert f"{tmp_path}/plan.yaml: error: missing plan.yaml" in err
 
 
 def test_github_annotations(make_plan, cli):

@@ -16,6 +16,7 @@ from pathlib import Path
 from wsoagen.commands.messages import EXIT_OK, EXIT_PLAN, plural, report
 from wsoagen.commands.progress import QUIET, VERBOSE, Reporter, seconds
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
+from wsoagen.plan.rules.sources import PLAN_FILE
 
 Outcome = tuple[Path, list[Path] | None, Diagnostics]  # (plan, files written or None, diagnostics)
 
@@ -25,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     as_at = args.as_at  # None: each plan's own `as_at`, else today (both commands alike)
     building = args.command == "build"
+    args.plans = plan_folders(args.plans, command=args.command)
     for folder in args.plans:  # a typo in the third folder should not wait for two builds
         if not folder.is_dir():
             raise UsageError(f"{folder}: no such plan folder")
@@ -68,6 +70,20 @@ def run(args: argparse.Namespace) -> int:
     reporter.total()
     print(f"wsoagen: {plural(len(args.plans), 'plan')}: {total.summary()}", file=sys.stderr)
     return EXIT_PLAN if failed else EXIT_OK
+
+
+def plan_folders(named: list[Path], here: Path = Path("."), command: str = "validate") -> list[Path]:
+    """The folders named; with none, `here` if it is a plan, else every folder under plans/."""
+    if named:
+        return named
+    if (here / PLAN_FILE).is_file():
+        return [here]
+    plans = here / "plans"
+    found = sorted(p for p in plans.iterdir() if p.is_dir() and not p.name.startswith(".")) if plans.is_dir() else []
+    if not found:
+        raise UsageError(f"no plan found: {(here / PLAN_FILE).as_posix()} and {plans.as_posix()}/*/ do not exist; "
+                         f"name the plan folders (`wsoagen {command} PLAN_DIR`), or start one with `wsoagen init`")
+    return found
 
 
 def _build_summary(outcomes: list[Outcome]) -> list[str]:

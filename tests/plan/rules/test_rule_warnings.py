@@ -27,4 +27,4 @@ def test_an_accountable_officer_is_an_owner_and_an_empty_sponsor_list_is_a_choic
 
 def test_a_plan_without_workstreams(make_plan):
     folder = make_plan(workstreams={})
-    assert found(folder) == ["workstreams:0:0: warning: this plan has no workstream files yet [workstream-files]"]
+    assert found(folder) == ["workstreams: warning: this plan has no workstream files yet [workstream-files]"]
