@@ -29,6 +29,7 @@ from wsoagen.plan.model import Plan, Report
 from wsoagen.render import house_styles
 from wsoagen.render.charts import Figures
 from wsoagen.render.context import Context, TemplateVars, text_on
+from wsoagen.render.sandbox import FolderLoader, render_template, sandboxed_environment
 
 BUILTIN_TEMPLATES = house_styles.builtin_root()  # inside the package
 
@@ -45,21 +46,11 @@ def template_dirs(plan_folder: Path | None, style: str) -> list[Path]:
 
 @functools.lru_cache(maxsize=16)
 def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
-    """One Jinja2 environment per template search path, so templates compile once a run."""
+    """One sandboxed Jinja2 environment per template search path (render/sandbox.py), so
+    templates compile once a run."""
     # "default/x.html.j2" always names the built-in default, so a house style's x.html.j2 can
     # extend the default x.html.j2 without finding itself.
-    loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader([str(d) for d in dirs]),
-        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / "default"))}),
-    ])
-    env = jinja2.Environment(
-        loader=loader,
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = sandboxed_environment(FolderLoader(list(dirs), {"default": BUILTIN_TEMPLATES / "default"}))
     env.filters.update(md=to_html, md_inline=to_inline_html, text_on=text_on, long_date=wording.long_date,
                        number=wording.number, figure_at=wording.figure_at, baseline=wording.baseline, target=wording.target,
                        against_target=wording.against_target, course=wording.course, count=wording.count,
@@ -79,8 +70,7 @@ def render_html(plan: Plan, kind: str, as_at: date, plan_folder: Path | None = N
     elif summary.as_at != as_at:
         raise ValueError(f"the status picture is as at {summary.as_at}, the document as at {as_at}")
     env = environment(tuple(template_dirs(plan_folder, house_style(plan, report))))
-    template = env.get_template(f"{kind}.html.j2")
     ctx = Context(plan, summary, figures, report)
     variables = TemplateVars(ctx=ctx, plan=plan.file, workstreams=plan.workstreams, as_at=as_at, figures=figures,
                              report=report, changes=changes, changes_since=changes_since)
-    return template.render(variables)
+    return render_template(env, f"{kind}.html.j2", variables, BUILTIN_TEMPLATES)
