@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wsoagen.commands.messages import EXIT_OK, EXIT_PLAN, plural, report
 from wsoagen.commands.progress import QUIET, VERBOSE, Reporter, seconds
+from wsoagen.commands.repository import stale_schemas
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError
 from wsoagen.plan.rules.sources import PLAN_FILE
 
@@ -36,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     outcomes: list[Outcome] = []
     with reporter:
+        stale = stale_schemas(args.plans)  # the repository's editor schemas are another version's
+        report(stale, args.error_format, quiet=quiet, strict=args.strict, emit=reporter.emit)
+        total.extend(stale.items)
         if building:  # the renderers load slowly: validate does without them
             with reporter.step("loading", "the renderers", announce=False, keep=False) as step:
                 from wsoagen import pipeline

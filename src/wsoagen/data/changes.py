@@ -330,7 +330,7 @@ def previous_plan(folder: Path, *, revision: str | None = None, before: date | N
     with tempfile.TemporaryDirectory(prefix="wsoagen-") as tmp:
         copy = Path(tmp) / folder.resolve().name
         if not _materialise(root, commit, rel, copy):
-            raise UsageError(f"{folder} did not exist at {described}")
+            raise UsageError(f"{folder} did not exist at {described}{_shallow(root)}")
         try:
             plan, _ = read_plan(copy)
         except PlanError as exc:
@@ -372,7 +372,7 @@ def _resolve(root: Path, revision: str) -> str:
     """The full hash of the commit `revision` names."""
     proc = None if revision.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if proc is None or proc.returncode != 0 or not _out(proc):
-        raise UsageError(f"revision '{revision}' does not exist in {root}")
+        raise UsageError(f"revision '{revision}' does not exist in {root}{_shallow(root)}")
     return _out(proc)
 
 
@@ -380,8 +380,17 @@ def _commit_at(root: Path, folder: Path, rel: str, day: date) -> str:
     """The last commit that touched the folder on or before `day` (committer date, local time)."""
     proc = _git(root, "rev-list", "-1", f"--before={day.isoformat()}T23:59:59", "HEAD", "--", *([rel] if rel else []))
     if proc.returncode != 0 or not _out(proc):  # an empty repository has no HEAD: no commit either
-        raise UsageError(f"no commit of {folder} on or before {day.isoformat()}")
+        raise UsageError(f"no commit of {folder} on or before {day.isoformat()}{_shallow(root)}")
     return _out(proc)
+
+
+def _shallow(root: Path) -> str:
+    """What to do when the history is cut short (CI checkouts fetch one commit by default), else ""."""
+    proc = _git(root, "rev-parse", "--is-shallow-repository")
+    if proc.returncode != 0 or _out(proc) != "true":
+        return ""
+    return ("; the history is shallow (only the latest commits were fetched): fetch it with `git fetch --unshallow`, "
+            "or in CI set `fetch-depth: 0` (GitHub actions/checkout) or `GIT_DEPTH: 0` (GitLab)")
 
 
 def _describe(root: Path, commit: str) -> str:

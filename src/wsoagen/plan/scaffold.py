@@ -77,11 +77,12 @@ def area_from_folder(folder: Path) -> str:
 
 
 def plan_texts(folder: Path, local_area: str | None = None, today: date | None = None,
-               examples: bool = False) -> tuple[dict[str, str], SchemaLocation]:
-    """{relative path: text} of a new plan at `folder`; `examples=True` uncomments every example."""
+               examples: bool = False, schema: SchemaLocation | None = None) -> tuple[dict[str, str], SchemaLocation]:
+    """{relative path: text} of a new plan at `folder`; `examples=True` uncomments every example;
+    `schema`: where the modelines point (default: `find_schema_dir`)."""
     today = today or date.today()
     area = local_area or area_from_folder(folder)
-    schema = find_schema_dir(folder)
+    schema = schema or find_schema_dir(folder)
     target = folder.resolve()
 
     inspection_start = _monday_before(today - timedelta(days=70))
