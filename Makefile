@@ -5,17 +5,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Locked versions (with hashes) of every dependency, test tools included: `make lock` refreshes it.
+LOCK := requirements/ci.txt
 # axe-core and playwright-core for the accessibility test (npm; Chromium itself is a Debian package)
 A11Y := tests/a11y/node_modules/.package-lock.json
 
-.PHONY: build test test-fast bench schema clean
+.PHONY: build test test-fast bench schema lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -37,6 +40,15 @@ bench: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/wsoagen schema --write src/wsoagen/schemas
+
+# The lock files, from pyproject.toml: ci.txt (with the test tools) for this repository's CI and
+# `make`, run.txt (what wsoagen needs to run) for a plan repository's CI. Needs PyPI.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -o requirements/ci.txt
+	$(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -o requirements/run.txt
 
 clean:
 	rm -rf build

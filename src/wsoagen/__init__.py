@@ -3,4 +3,9 @@
 YAML plan folders go in; validated models, Word, PDF and HTML documents come out.
 """
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("wsoagen")  # set at build time from the git tag (setuptools-scm)
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
