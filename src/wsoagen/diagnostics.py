@@ -4,17 +4,30 @@ A `Diagnostic` is one problem at one place (`path:line:col: error|warning: messa
 the id naming the rule that found it: see `wsoagen.plan.rules`); `Diagnostics` collects them
 so every problem in every file is reported in one run.
 `PlanError` is the one exception type that carries diagnostics up to the command line.
+Values quoted in messages come from untrusted files: `printable` shows control characters (an
+ESC that would drive the terminal, a carriage return that would overwrite the line) and bidi
+overrides (which reorder what a reviewer reads) as visible escapes, such as `\x1b` and `\u202e`.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 Level = Literal["error", "warning"]
+
+# C0 controls but tab and newline, DEL, C1 controls, bidi embeddings, overrides and isolates,
+# and the Unicode line and paragraph separators.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character that would act on a terminal or reorder a line shown as an escape."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -35,21 +48,22 @@ class Diagnostic:
 
     def __str__(self) -> str:
         # The id ends the first line: a message with a source excerpt under it keeps the caret last.
-        first, nl, rest = self.message.partition("\n")
+        first, nl, rest = printable(self.message).partition("\n")
         tag = f" [{self.rule}]" if self.rule else ""
         return f"{self.where()}: {self.level}: {first}{tag}{nl}{rest}"
 
     def where(self) -> str:
         """`path:line:col`, or just `path` for a problem of a whole file or folder (line 0)."""
-        return f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        path = printable(self.path)
+        return f"{path}:{self.line}:{self.col}" if self.line else path
 
     def github(self) -> str:
         """The same problem as a GitHub Actions annotation; the rule id is its title."""
         kind = "error" if self.level == "error" else "warning"
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        msg = printable(self.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         title = f",title={self.rule}" if self.rule else ""
         place = f",line={self.line},col={self.col}" if self.line else ""
-        return f"::{kind} file={self.path}{place}{title}::{msg}"
+        return f"::{kind} file={printable(self.path)}{place}{title}::{msg}"
 
 
 @dataclass
@@ -93,6 +107,9 @@ class PlanError(Exception):
     def __init__(self, diagnostics: Diagnostics):
         super().__init__(diagnostics.summary())
         self.diagnostics = diagnostics
+
+    def __reduce__(self):  # rebuilt from its diagnostics when it crosses from a worker process
+        return type(self), (self.diagnostics,)
 
 
 class UsageError(Exception):
