@@ -49,7 +49,7 @@ def test_baselines_and_targets_as_the_plan_states_them():
                     target=Measure(value=84, date=parse_when("July 2021"), label="30% reduction"))
     assert baseline(metric.baseline, metric.unit) == "120 in February 2020"  # a figure at its date, like the data's
     assert baseline(Measure(value=155, date=parse_when("26/02/2019")), "count") == "155 on 26/02/2019"
-    assert baseline(Measure(value=10.9, label="academic year 21/22"), "%") == "10.9% (academic year 21/22)"
+    assert baseline(Measure(value=10.9, label="academic year 21/22"), "%") == "10.9% in academic year 21/22"  # the period, once
     assert target(metric.target, metric.unit) == "84 by July 2021 (30% reduction)"  # a deadline, as the plan writes it
     assert against_target(metric) == "against a target of 84 by July 2021 (30% reduction)"
     assert against_target(Metric(id="x", title="X", unit="%")) == ""

@@ -254,7 +254,7 @@ def _metric_move(metric: Metric, old: list[DataPoint], new: list[DataPoint], day
     if latest is None or (previous and (previous.date.start, previous.value) == (latest.date.start, latest.value)):
         return None
     change = latest.value - previous.value if previous else None
-    improved = None if not change else (change > 0) == (metric.better == "higher")
+    improved = None if not change or metric.better == "monitor only" else (change > 0) == (metric.better == "higher")
     return MetricMove(metric.id, metric.title, metric.unit, metric.better, previous, latest, change, improved)
 
 
@@ -308,6 +308,8 @@ def _metric_line(move: MetricMove) -> str:
     if not move.change:
         return f"{now}, unchanged from {figure_at(move.old, move.unit)}"
     direction = "up" if move.change > 0 else "down"
+    if move.improved is None:  # a "monitor only" measure is not judged
+        return f"{now}, {direction} from {figure_at(move.old, move.unit)}"
     verdict = "an improvement" if move.improved else "a deterioration"
     return f"{now}, {direction} from {figure_at(move.old, move.unit)}, {verdict}"
 

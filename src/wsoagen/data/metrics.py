@@ -22,13 +22,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from wsoagen.data.wording import exact
 from wsoagen.diagnostics import Diagnostics, PlanError, did_you_mean
-from wsoagen.plan.dates import When, parse_when
+from wsoagen.plan.dates import When, misreadable, parse_when
 from wsoagen.plan.model import DataPoint, Plan
+from wsoagen.plan.model.metrics import NUMBER, Figure
 from wsoagen.plan.rules import DATA_FILES, PLAN_REGISTRY, Registry
 from wsoagen.plan.validate import Validated, tag, validate
 
@@ -41,6 +43,7 @@ class Cell:
     row: int
     col: int
     value: Any
+    format: str | None = None  # an Excel cell's number format ("0.0%"), so a percentage cell reads as one
 
 
 def data_files(folder: Path) -> list[Path]:
@@ -107,8 +110,8 @@ def _xlsx_tables(path: Path) -> Iterator[tuple[str | None, list[list[Cell]]]]:
     try:
         for sheet in book.worksheets:
             rows = []
-            for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                rows.append([Cell(r, c + 1, v) for c, v in enumerate(values)])
+            for r, cells in enumerate(sheet.iter_rows(), start=1):
+                rows.append([Cell(r, c + 1, cell.value, getattr(cell, "number_format", None)) for c, cell in enumerate(cells)])
             yield sheet.title, rows
     finally:
         book.close()
@@ -117,12 +120,33 @@ def _xlsx_tables(path: Path) -> Iterator[tuple[str | None, list[list[Cell]]]]:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return str(Figure.from_float(value).exact)  # an Excel number's shortest digits: 28.92, not 28.920000000000002
     return str(value).strip()
 
 
-_NUMBER = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_NUMBER = NUMBER
+_PERCENT_FORMAT = re.compile(r"%(?![^\"]*\"(?:[^\"]*\"[^\"]*\")*[^\"]*$)")  # a % outside quoted literal text
+_FORMAT_PLACES = re.compile(r"0\.(0+)")
+
+
+def _format_places(fmt: str | None) -> int:
+    """How many decimals an Excel number format shows: "0.00%" -> 2, "#,##0" -> 0."""
+    m = _FORMAT_PLACES.search(fmt or "")
+    return len(m.group(1)) if m else 0
+
+
+def _excel_figure(value: float, fmt: str | None) -> Figure:
+    """An Excel number as the cell shows it: a percent-formatted 0.121 is 12.1 (marked as a
+    percentage), and trailing zeros the format shows (12.10) are kept."""
+    percent = bool(fmt and _PERCENT_FORMAT.search(fmt))
+    figure = Figure.from_float(value, marked=percent)
+    if percent:
+        figure = figure.scaled(2)
+    places = _format_places(fmt)
+    if places > figure.places:
+        figure = Figure(figure.exact.quantize(Decimal(1).scaleb(-places)), figure.marked)
+    return figure
 
 
 class _SeriesReader:
@@ -131,6 +155,7 @@ class _SeriesReader:
         self.diags = diags
         self.series: dict[str, list[DataPoint]] = {}
         self.seen: dict[tuple[str, date], str] = {}
+        self.warned: set[str] = set()  # files already warned about a two-digit year
 
     def error(self, display: str, sheet: str | None, cell: Cell, message: str) -> None:
         prefix = f"sheet '{sheet}': " if sheet else ""
@@ -196,35 +221,44 @@ class _SeriesReader:
         if when.kind != "by" or when.precision not in ("day", "month"):
             self.error(display, sheet, cell, f'"{text}" should be a day or a month, e.g. 22/07/2019 or Jan 2019')
             return None
+        if (doubt := misreadable(text)) and display not in self.warned:
+            self.warned.add(display)  # once a file: its other headers follow the same pattern
+            prefix = f"sheet '{sheet}': " if sheet else ""
+            self.diags.warning(display, (cell.row, cell.col), prefix + doubt)
         return when
 
-    def _value(self, display: str, sheet: str | None, cell: Cell, mid: str | None, required: bool) -> float | None:
+    def _value(self, display: str, sheet: str | None, cell: Cell, mid: str | None, required: bool) -> Figure | None:
         raw = cell.value
         if isinstance(raw, bool):
             raw = str(raw)
         if isinstance(raw, (int, float)):
-            number = float(raw)
+            number = _excel_figure(float(raw), cell.format)
         else:
             text = _text(raw)
             if not text:
                 if required:
                     self.error(display, sheet, cell, "a value is needed here")
                 return None
-            digits = text[:-1].strip() if text.endswith("%") else text
+            marked = text.endswith("%")
+            digits = text[:-1].strip() if marked else text
             if not _NUMBER.match(digits):
                 self.error(display, sheet, cell, f'"{text}" is not a number')
                 return None
-            number = float(digits.replace(",", ""))
+            number = Figure.of(digits, marked)
         unit = self.units.get(mid or "")
         if unit == "%" and not 0 <= number <= 100:
-            self.error(display, sheet, cell, f"{exact(number)}% is not a percentage between 0 and 100")
+            self.error(display, sheet, cell, f"{number.exact}% is not a percentage between 0 and 100")
+            return None
+        if unit == "%" and 0 < number < 1 and not number.marked:
+            self.error(display, sheet, cell, f"{number.exact} looks like a fraction in a percentage measure: write {number.scaled(2).exact}% "
+                       f"if it means {number.scaled(2).exact}%, or {number.exact}% if that is right")
             return None
         if unit in ("count", "days", "weeks", "months") and number < 0:
-            self.error(display, sheet, cell, f"{exact(number)} cannot be negative for a {unit} measure")
+            self.error(display, sheet, cell, f"{number.exact} cannot be negative for a {unit} measure")
             return None
         return number
 
-    def _add(self, display: str, sheet: str | None, cell: Cell, mid: str, when: When, value: float, note: str | None) -> None:
+    def _add(self, display: str, sheet: str | None, cell: Cell, mid: str, when: When, value: Figure, note: str | None) -> None:
         where = f"{display}:{cell.row}"
         key = (mid, when.start)
         if key in self.seen:

@@ -7,7 +7,7 @@
   due before a date, when statuses were last recorded and whether that is too long ago.
 - `as_at_date`: the date documents are as at (asked for, else the plan's `as_at`, else today).
 - `metric_progress`: latest value against target and interim target, on course or not,
-  movement since baseline.
+  movement since baseline; a "monitor only" measure gets no judgement (on course, improved).
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def metric_progress(metric: Metric, series: list[DataPoint], as_at: date) -> Met
     first = points[0] if points else None
     target_now = None
     on_course = None
-    if latest:
+    if latest and metric.better != "monitor only":  # a measure watched only is never judged on course
         dated = sorted((t for t in [*metric.interim_targets, *([metric.target] if metric.target else [])] if t.date),
                        key=lambda t: t.date.start)
         due = [t for t in dated if t.date.end is not None and t.date.end <= as_at]
@@ -188,5 +188,5 @@ def metric_progress(metric: Metric, series: list[DataPoint], as_at: date) -> Met
             on_course = _better(metric, latest.value, metric.target.value)
     start_value = metric.baseline.value if metric.baseline is not None else (first.value if first else None)
     movement = latest.value - start_value if latest and start_value is not None else None
-    improved = None if movement in (None, 0) else (movement > 0) == (metric.better == "higher")
+    improved = None if movement in (None, 0) or metric.better == "monitor only" else (movement > 0) == (metric.better == "higher")
     return MetricProgress(metric, points, latest, first, target_now, on_course, movement, improved)

@@ -5,7 +5,9 @@ diagnostic comes from here, so a report never words the same fact two ways. The 
 seed 000 ("a reduction from 135 assessments on 28/01/2019 to 1 assessment on 22/07/2019",
 "from 4% ... in March 2019 to 82% in June 2019"):
 
-- a figure: `number(1234, "count")` "1,234"; "96.5%", "12 weeks", "1 week" (at most one decimal);
+- a figure: `number(1234, "count")` "1,234"; "96.5%", "12 weeks", "1 week", "£1,250", "4.5 per 10,000
+  pupils". A figure from the plan or its data (a `Figure`) keeps every digit it was written with
+  (28.92, 0.97%, 12.10); a number wsoagen works out (a count, an axis tick) has at most one decimal;
 - a document's own date (as at, meeting): `long_date` "10 June 2019"; a meeting on an agenda:
   `weekday_date` "Tuesday 21 January 2020";
 - the date of a figure from the data: `point_date` "26/02/2019" for a day, "January 2019" for a month;
@@ -14,7 +16,8 @@ seed 000 ("a reduction from 135 assessments on 28/01/2019 to 1 assessment on 22/
 - a target: `target` "90% by March 2020 (England average)", its date quoted as the plan writes
   it, like every deadline and status date the plan states; the target phrase: `against_target`
   "against a target of 90% by March 2020";
-  on course or not: `course`;
+  on course or not: `course` (never for a "monitor only" measure); a comparator: `comparator`
+  "24.6% in 2022/23 (England)";
 - how many: `count(3, "outcome")` "3 outcomes"; milestone progress: `progress`
   "11 of 106 milestones are complete and 35 are overdue, as at 31 March 2020";
 - a value echoed in a diagnostic, as the cell held it: `exact` "1,234.56";
@@ -27,18 +30,33 @@ from datetime import date
 
 from wsoagen.plan.dates import When
 from wsoagen.plan.model import DataPoint, Measure, Metric
+from wsoagen.plan.model.metrics import Comparator, Figure
 
 TIME_UNITS = ("days", "weeks", "months")
 
 
 def number(value: float, unit: str = "count") -> str:
-    """39% / 155 / 12 weeks / 1 week / 1,234 / 96.5%: as a council report prints it."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    """39% / 155 / 12 weeks / 1 week / 1,234 / 96.5% / 28.92 / £1,250 / 4.5 per 10,000 pupils: as a council report prints it."""
+    if isinstance(value, Figure):
+        text = f"{abs(value.exact):,}"
+    else:
+        text = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.1f}"
+    sign = "-" if value < 0 else ""
     if unit == "%":
-        return f"{text}%"
+        return f"{sign}{text}%"
+    if unit == "£":
+        return f"{sign}£{text}"
+    text = sign + text
     if unit in TIME_UNITS:
         return f"{text} {unit[:-1] if value == 1 else unit}"
+    if unit.startswith("per "):
+        return f"{text} {unit}"
     return text
+
+
+def plain_number(value: float, unit: str) -> str:
+    """A figure without a rate's words, for a table or axis whose heading names the rate: "4.5"."""
+    return number(value, "count") if unit.startswith("per ") else number(value, unit)
 
 
 def exact(value: float) -> str:
@@ -46,8 +64,11 @@ def exact(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def long_date(d: date | None) -> str:
-    """10 June 2019 (no leading zero, as council documents write it)."""
+def long_date(d: date | When | None) -> str:
+    """10 June 2019 (no leading zero, as council documents write it); a date known only to the
+    month: June 2019; any other span as the plan writes it."""
+    if isinstance(d, When):
+        return long_date(d.start) if d.precision == "day" and d.kind == "by" else point_date(d)
     return f"{d.day} {d:%B %Y}" if d else ""
 
 
@@ -76,16 +97,42 @@ def figure_at(point: DataPoint, unit: str, bold: bool = False) -> str:
     return f"{f'**{value}**' if bold else value} {_at(point.date)}"
 
 
+def _label(m: Measure) -> tuple[str, bool]:
+    """The measure's label as printed after its figure, and whether it says the date already:
+    a label that repeats the date ("academic year 21/22" for academic year 21/22) is not printed
+    again, and a label holding the date ("Year 1 (March 2023)") stands in for it."""
+    if not m.label:
+        return "", False
+    if m.date is None:
+        return f" ({m.label})", False
+    label, when = _norm(m.label), _norm(m.date.text)
+    if label in when:
+        return "", False
+    return f" ({m.label})", when in label
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def baseline(m: Measure, unit: str) -> str:
-    """A baseline, a figure at its date: '39% in November 2019', '10.9% (academic year 21/22)'."""
-    text = f"{number(m.value, unit)} {_at(m.date)}" if m.date else number(m.value, unit)
-    return f"{text} ({m.label})" if m.label else text
+    """A baseline, a figure at its date: '39% in November 2019', '10.9% in academic year 21/22'."""
+    label, dated = _label(m)
+    text = f"{number(m.value, unit)} {_at(m.date)}" if m.date and not dated else number(m.value, unit)
+    return text + label
 
 
 def target(m: Measure, unit: str) -> str:
     """A target or interim target: '90% by March 2020 (England average)', the date as the plan writes it."""
-    text = f"{number(m.value, unit)} by {m.date.text}" if m.date else number(m.value, unit)
-    return f"{text} ({m.label})" if m.label else text
+    label, dated = _label(m)
+    text = f"{number(m.value, unit)} by {m.date.text}" if m.date and not dated else number(m.value, unit)
+    return text + label
+
+
+def comparator(c: Comparator, unit: str) -> str:
+    """A benchmark: '24.6% in 2022/23 (England)', '3.1 per 10,000 pupils (statistical neighbours)'."""
+    text = f"{number(c.value, unit)} {_at(c.date)}" if c.date else number(c.value, unit)
+    return f"{text} ({c.label})"
 
 
 def against_target(metric: Metric) -> str:
@@ -96,6 +143,11 @@ def against_target(metric: Metric) -> str:
 def course(on_course: bool | None) -> str:
     """'on course', 'not on course', or '' when there is nothing to judge against."""
     return "" if on_course is None else ("on course" if on_course else "not on course")
+
+
+def direction(metric: Metric) -> str:
+    """What counts as better, in words: 'higher', 'lower', 'monitored only (no target direction)'."""
+    return "monitored only (no target direction)" if metric.better == "monitor only" else metric.better
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -8,11 +8,19 @@ are what status logic compares with an as-at date. Accepted forms (case-insensit
     Nov 2019 | Sept 2019 | January 2020 | 2020-06 | 06/2020      a month
     2020                                                         a year
     Q1 2020 | Spring 2020                                        a quarter or season
+    academic year 21/22 | 2021/22 | AY 2021-22                   an academic year (1 September to 31 August)
+    financial year 2021-22 | FY 21/22                            a financial year (1 April to 31 March)
     By March 2020 | End of March 2020                            the same, "by"
     From Feb 2020 | Ongoing from March 2020 | Nov 2019-          open-ended: no end
     June 2020 to April 2021 | June 2020 - April 2021             a range
 
 Anything else raises `ValueError` with a message for a council officer.
+
+Two-digit years: one rule everywhere. "YY" is the year 20YY: "May 25" is May 2025, "Jul-23" is
+July 2023, "01/05/25" is 1 May 2025, "21/22" in "academic year 21/22" is 2021 to 2022. Where the
+words could be read another way ("May 25" as 25 May), `misreadable` says so, and whoever has a
+place to report it (a data file's cell, a plan field) gives a warning naming the reading taken.
+A year span written without a kind ("2021/22") is an academic year, as SEND data are reported.
 """
 
 from __future__ import annotations
@@ -87,13 +95,15 @@ def _day(year: int, month: int, day: int) -> date:
 
 
 _SINGLE_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:(academic|school|financial)\s+year\s+|(AY|FY)\s*)(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.I), "years"),
+    (re.compile(r"^()()(\d{4})\s*/\s*(\d{2}|\d{4})$"), "years"),
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "iso-day"),
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "iso-month"),
     (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$"), "dmy"),
     (re.compile(r"^(\d{1,2})/(\d{4})$"), "my"),
     (re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?),?\s+(\d{4})$"), "day-month-year"),
     (re.compile(r"^([A-Za-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$"), "month-day-year"),
-    (re.compile(r"^([A-Za-z]+\.?)\s*,?\s*(\d{4}|'\d{2})$"), "month-year"),
+    (re.compile(r"^([A-Za-z]+\.?)\s*[,-]?\s*(\d{4}|'?\d{2})$"), "month-year"),
     (re.compile(r"^Q([1-4])\s+(\d{4})$", re.I), "quarter"),
     (re.compile(r"^(\d{4})$"), "year"),
 ]
@@ -107,6 +117,8 @@ def _single(text: str) -> _Span:
         if not m:
             continue
         g = m.groups()
+        if form == "years":
+            return _years(g[0] or g[1] or "", g[2], g[3])
         if form == "iso-day":
             d = _day(_year(g[0]), _check_month(int(g[1])), int(g[2]))
             return _Span(d, d, "day")
@@ -138,6 +150,30 @@ def _single(text: str) -> _Span:
             year = _year(g[0])
             return _Span(date(year, 1, 1), date(year, 12, 31), "year")
     raise KeyError(text)
+
+
+def _years(kind: str, first: str, second: str) -> _Span:
+    """An academic (September to August) or financial (April to March) year such as 2021/22."""
+    start = _year(first)
+    end = _year(second) if len(second) == 4 else start - start % 100 + int(second) + (100 if int(second) < start % 100 else 0)
+    if end != start + 1:
+        raise ValueError(f"a year span runs from one year to the next, e.g. {start}/{str(start + 1)[2:]}")
+    month = 4 if kind.lower() in ("financial", "fy") else 9
+    return _Span(date(start, month, 1), _month_end(end, month - 1), "year")
+
+
+_MISREADABLE = re.compile(r"^([A-Za-z]+)\.?\s*[,-]?\s*(\d{2})$")
+
+
+def misreadable(text: str) -> str | None:
+    """Why a date with a two-digit year could be misread, or None: "May 25" could be 25 May."""
+    m = _MISREADABLE.match(" ".join(text.split()))
+    if not m or m.group(1).lower().rstrip(".") not in MONTHS or int(m.group(2)) > 31:
+        return None
+    day, year = int(m.group(2)), 2000 + int(m.group(2))
+    month = calendar.month_name[MONTHS[m.group(1).lower().rstrip(".")]]
+    return (f'"{text}" is read as {month} {year} (a two-digit year is 20YY), not {day} {month}; '
+            f'write "{month} {year}" to make it certain')
 
 
 def _check_month(month: int) -> int:

@@ -7,7 +7,8 @@
   gets a window round it. Percentages stay within 0 to 100% unless a value is outside. Ticks
   are 1, 2, 2.5 or 5 times a power of ten apart (whole numbers for counts and percentages), at
   most seven intervals, and the outer ticks clear the values by a little so no mark sits on
-  the edge. Tick labels come from `data.wording` ("20%", "1,200").
+  the edge. Tick labels come from `data.wording` ("20%", "1,200", "£500"; a rate's words go in
+  the axis title, not on every tick).
 - `date_window(dates, as_at)`: the dates a time axis covers: the chart's own dates, padded.
   The as-at date widens it only when it is close (within a quarter of the span, or three
   months); an as-at date far after (or before) every date the chart draws is noted at the
@@ -73,7 +74,7 @@ def value_axis(values: list[float], unit: str) -> Axis:
     ticks = [_clean(i * step) for i in range(first, last + 1)]
     if unit == "%":  # within 0..100% unless a value is outside; a round step divides 100, so 100% stays a tick
         ticks = [t for t in ticks if (lo < 0 or t >= 0) and (hi > 100 or t <= 100)]
-    return Axis(ticks[0], ticks[-1], ticks, {t: number(t, "%" if unit == "%" else "count") for t in ticks})
+    return Axis(ticks[0], ticks[-1], ticks, {t: number(t, unit if unit in ("%", "£") else "count") for t in ticks})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""The KPI table, in the form councils publish their performance measures.
+
+In: each metric with its progress as at the date (`MetricView`s, in plan order). Out: a
+`KpiTable`: measures grouped by their `section` (in the order sections first appear), and the
+columns Measure, Baseline, one per milestone target (headed by its label, or its date when it
+has none, with the period under the label when every measure in the column shares it), Target,
+Latest, Progress and one per comparator ("England", "Statistical neighbours"). Every figure is
+worded by `data.wording` with the digits it was written with. A column with no entry in any
+row is left out; so is Progress for plans whose measures are all "monitor only" or untargeted.
+More than `MAX_MILESTONE_COLUMNS` distinct milestones read better as one list in one column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wsoagen.data.wording import baseline, course, figure_at, number, target
+from wsoagen.plan.model import Measure, Metric
+from wsoagen.plan.model.metrics import Comparator
+
+if TYPE_CHECKING:
+    from wsoagen.render.charts.figures import MetricView
+
+MAX_MILESTONE_COLUMNS = 4
+OTHER = "Other measures"
+
+
+@dataclass
+class KpiGroup:
+    title: str | None
+    rows: list[list[str]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # the metric id of each row, for links
+
+
+@dataclass
+class KpiTable:
+    head: list[str]
+    groups: list[KpiGroup]
+    illustrative: bool
+
+    @property
+    def width(self) -> int:
+        return len(self.head)
+
+
+def _key(m: Measure) -> str:
+    return m.label or (m.date.text if m.date else "Milestone")
+
+
+def _milestones(metrics: list[Metric]) -> list[str]:
+    keys: list[str] = []
+    for metric in metrics:
+        for t in metric.interim_targets:
+            if _key(t) not in keys:
+                keys.append(_key(t))
+    return keys
+
+
+def _head(key: str, measures: list[Measure]) -> str:
+    """'Year 1 (March 2023)' when every measure labelled 'Year 1' is due in March 2023, else 'Year 1'."""
+    dates = {m.date.text for m in measures if m.date}
+    if len(dates) == 1 and all(m.date for m in measures) and measures[0].label and measures[0].date:
+        date_text = measures[0].date.text
+        return key if date_text.casefold() in key.casefold() else f"{key} ({date_text})"
+    return key
+
+
+def _in_column(m: Measure, unit: str, head: str) -> str:
+    """A milestone's cell: its figure alone when the heading says its label and date, else with them."""
+    full = target(m, unit)
+    if m.date and m.date.text.casefold() in head.casefold():
+        return number(m.value, unit)
+    return full.removesuffix(f" ({m.label})") if m.label and m.label in head else full
+
+
+def kpi_table(views: list[MetricView]) -> KpiTable | None:
+    """The KPI table of a plan's metrics, or None if it has none."""
+    if not views:
+        return None
+    metrics = [v.metric for v in views]
+    keys = _milestones(metrics)
+    listed = len(keys) > MAX_MILESTONE_COLUMNS
+    by_key = {k: [t for m in metrics for t in m.interim_targets if _key(t) == k] for k in keys}
+    heads = {k: _head(k, by_key[k]) for k in keys}
+    comparators = list(dict.fromkeys(c.label for m in metrics for c in m.comparators))
+    head = ["Measure", "Baseline", *(["Milestone targets"] if listed else [heads[k] for k in keys]), "Target", "Latest", "Progress", *comparators]
+    sections = list(dict.fromkeys(m.section or OTHER for m in metrics))
+    groups = {s: KpiGroup(None if sections == [OTHER] else s) for s in sections}
+    for v in views:
+        m, unit = v.metric, v.metric.unit
+        milestones = ["; ".join(target(t, unit) for t in m.interim_targets)] if listed else [
+            next((_in_column(t, unit, heads[k]) for t in m.interim_targets if _key(t) == k), "") for k in keys]
+        latest = figure_at(v.progress.latest, unit) if v.progress.latest else ""
+        progress = "Monitored only" if m.better == "monitor only" else course(v.progress.on_course).capitalize()
+        compared = [next((_comparator_cell(c, unit) for c in m.comparators if c.label == label), "") for label in comparators]
+        row = [m.title, baseline(m.baseline, unit) if m.baseline else "", *milestones, target(m.target, unit) if m.target else "",
+               latest, progress, *compared]
+        group = groups[m.section or OTHER]
+        group.rows.append(row)
+        group.ids.append(m.id)
+    rows = [row for g in groups.values() for row in g.rows]
+    empty = ("", "Monitored only")  # a Progress column saying only that is left out too
+    keep = [i for i in range(len(head)) if i == 0 or any(row[i] not in (empty if head[i] == "Progress" else ("",)) for row in rows)]
+    for g in groups.values():
+        g.rows = [[row[i] for i in keep] for row in g.rows]
+    return KpiTable([head[i] for i in keep], list(groups.values()), any(m.illustrative for m in metrics))
+
+
+def _comparator_cell(c: Comparator, unit: str) -> str:
+    """'24.6% (2022/23)': the column heading names the comparator."""
+    return f"{number(c.value, unit)} ({c.date.text})" if c.date else number(c.value, unit)
