@@ -117,6 +117,11 @@ def _appendix(value: Any) -> Any:
 # How report narrative cites figures ({evidence:metric-id}, {latest:metric-id}), so that they
 # always come from the data: validation checks the ids, documents put in the words.
 CITATION = re.compile(r"\{(evidence|latest):([^}\s]*)\}")
+CITATION_KINDS = ("evidence", "latest")
+# What might be meant as a citation: a brace, a word, perhaps a colon and an id, perhaps a closing
+# brace (groups: kind, colon, id, close). Where CITATION does not match at the same place, the
+# `citations` rule decides whether it is a malformed one, which a document would print as written.
+CITATION_LIKE = re.compile(r"\{\s*([A-Za-z][\w-]*)\s*(:)?\s*([^\s{}]*)\s*(\})?")
 
 
 def report_name(meeting: date, board: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from wsoagen.plan.rules import (
     action_owner,
+    citations,
     delivery_partners,
     duplicate_ids,
     markdown,
@@ -49,6 +50,7 @@ PLAN_RULES: list[Rule] = [
     statuses,
     resource_flags,
     metrics,
+    citations,
     reports,
     previous_report,
     report_appendices,

@@ -29,7 +29,7 @@ def check(sources: Sources) -> Iterator[Problem]:
     for src in sources.reports:
         for i, ws in items(src.data, "workstreams"):
             found += [_metric(sources, src, ("workstreams", i, "metrics", j), mid) for j, mid in texts(ws, "metrics")]
-        found += [_metric(sources, src, path, mid) for path, value in strings(src.data) for _, mid in CITATION.findall(value)]
+        found += [_metric(sources, src, path, mid) for path, value in strings(src.data) for _, mid in CITATION.findall(value) if mid]
     yield from present(found)
     yield from _evidences(sources)
 
