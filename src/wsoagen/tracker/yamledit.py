@@ -1,0 +1,157 @@
+"""Write changes into a workstream file as a round-trip edit: the file's text and changes in, its new text out.
+
+ruamel.yaml's round trip keeps comments, key order and quotes; the layout is `wsoagen fmt`'s
+(`wsoagen.plan.fmt`), and the result goes through its `format_text`, so `wsoagen fmt --check`
+passes and, in a file already in that layout, only the lines that changed differ. New keys go
+where people write them: `status` and `status_date` after `deadline`, `updates` last.
+
+One ruamel habit needs undoing: the comment lines after a mapping (above the next milestone, say)
+belong to its last key, so a key added after that one would land under them. They are moved to
+whatever is last after the edit. `EditError` says why a file could not be edited safely.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
+
+from wsoagen.diagnostics import Diagnostics
+from wsoagen.plan.fmt import _split_preamble, _yaml, format_text
+from wsoagen.tracker.apply import Change
+
+BLOCK = (LiteralScalarString, FoldedScalarString)
+
+
+class EditError(Exception):
+    """The file cannot be edited without risk (a layout fmt refuses, a comment that would be lost)."""
+
+
+def edit(text: str, changes: list[Change], display: str) -> tuple[str, bool]:
+    """(the new text, whether the file was in the standard layout before). Raises EditError."""
+    diags = Diagnostics()
+    was_formatted = format_text(text, display, Diagnostics()) == text
+    preamble, body = _split_preamble(text.replace("\r\n", "\n"))
+    if body is None:
+        raise EditError(f"{display}: content on the `---` line: move it to the next line, then import again")
+    yaml = _yaml()
+    data = yaml.load(body)
+    for change in changes:
+        oi, ai, mi = change.row.path
+        milestone = data["outcomes"][oi]["actions"][ai]["milestones"][mi]
+        tail = _detach_tail(milestone)
+        _apply(milestone, change)
+        _attach_tail(milestone, tail)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    new = format_text(preamble + out.getvalue(), display, diags)
+    if new is None:
+        raise EditError("; ".join(d.message for d in diags.items) or f"{display}: cannot be laid out after the edit")
+    lost = _comments(text) - _comments(new)
+    if lost:
+        raise EditError(f"{display}: the edit would lose the comment {sorted(lost)[0]!r} (please report this); the file is left as it is")
+    return new, was_formatted
+
+
+def _apply(milestone: CommentedMap, change: Change) -> None:
+    if change.status is not None:
+        _set_after(milestone, "status", change.status, ("deadline", "text"))
+        _set_after(milestone, "status_date", change.date, ("status",))
+    if change.update is not None:
+        entry = CommentedMap()
+        entry["date"] = change.date
+        entry["text"] = _scalar(change.update)
+        if change.update_status:
+            entry["status"] = change.update_status
+        updates = milestone.get("updates")
+        if not isinstance(updates, CommentedSeq):
+            updates = CommentedSeq()
+            milestone["updates"] = updates
+        updates.append(entry)
+
+
+def _set_after(mapping: CommentedMap, key: str, value: Any, after: tuple[str, ...]) -> None:
+    """Set `key`; a new key goes right after the first of `after` that the mapping has."""
+    if key in mapping:
+        mapping[key] = value
+        return
+    keys = list(mapping.keys())
+    place = next((keys.index(k) + 1 for k in after if k in mapping), len(keys))
+    mapping.insert(place, key, value)
+
+
+def _scalar(text: str) -> str:
+    """Text of several lines as a `|` block, as people write Markdown in plan files; one line as it is."""
+    return LiteralScalarString(text + "\n") if "\n" in text else text
+
+
+# ---------------------------------------------------------------- comments after the last key
+
+
+def _last(node: Any) -> tuple[CommentedMap, Any] | None:
+    """The mapping and key whose comment slot holds what follows `node` in the file."""
+    while True:
+        if isinstance(node, CommentedMap) and node:
+            key = list(node.keys())[-1]
+            value = node[key]
+            if isinstance(value, (CommentedMap, CommentedSeq)) and value:
+                node = value
+                continue
+            return node, key
+        if isinstance(node, CommentedSeq) and node and isinstance(node[-1], (CommentedMap, CommentedSeq)):
+            node = node[-1]
+            continue
+        return None
+
+
+def _detach_tail(node: Any) -> str:
+    """Take the whole comment lines that follow `node` off its last key; the key's own end-of-line comment stays."""
+    found = _last(node)
+    if found is None:
+        return ""
+    mapping, key = found
+    slot = mapping.ca.items.get(key)
+    token = slot[2] if slot and len(slot) > 2 else None
+    if token is None:
+        return ""
+    value = token.value
+    if isinstance(mapping[key], BLOCK):  # a block scalar ate the line end: all is tail, its first line indented by the mark
+        head, tail = "", " " * token.start_mark.column + value
+    else:
+        cut = value.find("\n") + 1
+        head, tail = value[:cut], value[cut:]
+    if not tail:
+        return ""
+    if head.strip():
+        token.value = head
+    else:
+        slot[2] = None
+    return tail
+
+
+def _attach_tail(node: Any, tail: str) -> None:
+    if not tail:
+        return
+    found = _last(node)
+    if found is None:
+        return
+    mapping, key = found
+    slot = mapping.ca.items.setdefault(key, [None, None, None, None])
+    if slot[2] is not None:
+        slot[2].value += tail
+    else:
+        prefix = "" if isinstance(mapping[key], BLOCK) else "\n"
+        slot[2] = CommentToken(prefix + tail, CommentMark(0), None)
+
+
+_COMMENT = re.compile(r"(?:^|[ \t])(#.*)$")
+
+
+def _comments(text: str) -> set[str]:
+    """Every comment (or text after a ` #`) in a file, to check that none is lost."""
+    return {m.group(1).rstrip() for line in text.split("\n") if (m := _COMMENT.search(line))}
