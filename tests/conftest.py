@@ -97,6 +97,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker("slow")
 
 
+@pytest.fixture(autouse=True)
+def not_under_github_actions(monkeypatch):
+    """Under GitHub Actions the CLI prints annotations by default: tests see the plain text unless they set it."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 # ---------------------------------------------------------------- external tools
 
 # The Debian package that provides each tool (.ci/run installs them all).
