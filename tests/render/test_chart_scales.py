@@ -28,10 +28,17 @@ def test_value_axis_is_chosen_from_the_values(values, unit, lo, hi, ticks):
 
 def test_value_axis_ticks_are_whole_for_counts_and_percentages_and_worded():
     for values in ([0, 1], [0, 3], [2, 7], [1, 1234]):
-        for unit in ("count", "%"):
-            axis = value_axis(values, unit)
-            assert all(isinstance(t, int) for t in axis.ticks), (values, unit, axis.ticks)
-            assert len(axis.ticks) <= 8
+        axis = value_axis(values, "count")
+        assert all(isinstance(t, int) for t in axis.ticks), (values, axis.ticks)
+        assert len(axis.ticks) <= 8
+    for values in ([0, 10], [2, 70], [1, 99]):
+        assert all(isinstance(t, int) for t in value_axis(values, "%").ticks), values
+
+
+def test_percentages_spanning_a_few_points_are_scaled_to_the_data():
+    axis = value_axis([0.68, 0.97, 1.26], "%")  # Devon's EHC requests as a % of population
+    assert axis.hi <= 1.5 and len(axis.ticks) >= 4
+    assert "0.5%" in axis.labels.values() or "0.2%" in axis.labels.values()
     assert list(value_axis([1, 16], "%").labels.values()) == ["0%", "5%", "10%", "15%", "20%"]
     assert value_axis([0, 1234], "count").labels[1400] == "1,400"
 

@@ -37,10 +37,7 @@ TIME_UNITS = ("days", "weeks", "months")
 
 def number(value: float, unit: str = "count") -> str:
     """39% / 155 / 12 weeks / 1 week / 1,234 / 96.5% / 28.92 / £1,250 / 4.5 per 10,000 pupils: as a council report prints it."""
-    if isinstance(value, Figure):
-        text = f"{abs(value.exact):,}"
-    else:
-        text = f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.1f}"
+    text = _digits(value)
     sign = "-" if value < 0 else ""
     if unit == "%":
         return f"{sign}{text}%"
@@ -52,6 +49,13 @@ def number(value: float, unit: str = "count") -> str:
     if unit.startswith("per "):
         return f"{text} {unit}"
     return text
+
+
+def _digits(value: float) -> str:
+    """A figure's digits as written (a `Figure`), else at most one decimal; no sign."""
+    if isinstance(value, Figure):
+        return f"{abs(value.exact):,}"
+    return f"{abs(value):,.0f}" if float(value).is_integer() else f"{abs(value):,.1f}"
 
 
 def plain_number(value: float, unit: str) -> str:

@@ -94,9 +94,10 @@ def _day(year: int, month: int, day: int) -> date:
         raise ValueError(f"{day} {calendar.month_name[month]} {year} is not a real date") from None
 
 
+_YEARS = re.compile(r"^(?:(academic|school|financial)\s+year\s+|(AY|FY)\s*)(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.I)
+_PLAIN_YEARS = re.compile(r"^()()(\d{4})\s*/\s*(\d{2}|\d{4})$")  # 2021/22: an academic year
+
 _SINGLE_FORMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:(academic|school|financial)\s+year\s+|(AY|FY)\s*)(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$", re.I), "years"),
-    (re.compile(r"^()()(\d{4})\s*/\s*(\d{2}|\d{4})$"), "years"),
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "iso-day"),
     (re.compile(r"^(\d{4})-(\d{1,2})$"), "iso-month"),
     (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$"), "dmy"),
@@ -112,13 +113,15 @@ _SINGLE_FORMS: list[tuple[re.Pattern[str], str]] = [
 def _single(text: str) -> _Span:
     """One date expression -> the span of days it covers."""
     s = " ".join(text.split())
+    return _year_span(s) or _one_form(s)
+
+
+def _one_form(s: str) -> _Span:
     for pattern, form in _SINGLE_FORMS:
         m = pattern.match(s)
         if not m:
             continue
         g = m.groups()
-        if form == "years":
-            return _years(g[0] or g[1] or "", g[2], g[3])
         if form == "iso-day":
             d = _day(_year(g[0]), _check_month(int(g[1])), int(g[2]))
             return _Span(d, d, "day")
@@ -149,7 +152,12 @@ def _single(text: str) -> _Span:
         if form == "year":
             year = _year(g[0])
             return _Span(date(year, 1, 1), date(year, 12, 31), "year")
-    raise KeyError(text)
+    raise KeyError(s)
+
+
+def _year_span(s: str) -> _Span | None:
+    m = _YEARS.match(s) or _PLAIN_YEARS.match(s)
+    return _years(m.group(1) or m.group(2) or "", m.group(3), m.group(4)) if m else None
 
 
 def _years(kind: str, first: str, second: str) -> _Span:

@@ -8,6 +8,7 @@ stays 28.92 and 12.10 stays 12.10 in every document, chart label and table (`dat
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
@@ -136,10 +137,8 @@ class Measure(Strict):
     @model_validator(mode="after")
     def _label_as_date(self) -> Measure:
         if self.date is None and self.label:
-            try:
+            with contextlib.suppress(ValueError):  # words, not a period: a label only
                 self.date = parse_when(self.label)
-            except ValueError:
-                pass
         return self
 
 

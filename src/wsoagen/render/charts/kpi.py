@@ -5,7 +5,8 @@ In: each metric with its progress as at the date (`MetricView`s, in plan order).
 columns Measure, Baseline, one per milestone target (headed by its label, or its date when it
 has none, with the period under the label when every measure in the column shares it), Target,
 Latest, Progress and one per comparator ("England", "Statistical neighbours"). Every figure is
-worded by `data.wording` with the digits it was written with. A column with no entry in any
+worded by `data.wording` with the digits it was written with; a rate's words ("per 100 pupils")
+follow the measure's name once instead of every figure. A column with no entry in any
 row is left out; so is Progress for plans whose measures are all "monitor only" or untargeted.
 More than `MAX_MILESTONE_COLUMNS` distinct milestones read better as one list in one column.
 """
@@ -22,7 +23,7 @@ from wsoagen.plan.model.metrics import Comparator
 if TYPE_CHECKING:
     from wsoagen.render.charts.figures import MetricView
 
-MAX_MILESTONE_COLUMNS = 4
+MAX_MILESTONE_COLUMNS = 5
 OTHER = "Other measures"
 
 
@@ -88,13 +89,15 @@ def kpi_table(views: list[MetricView]) -> KpiTable | None:
     sections = list(dict.fromkeys(m.section or OTHER for m in metrics))
     groups = {s: KpiGroup(None if sections == [OTHER] else s) for s in sections}
     for v in views:
-        m, unit = v.metric, v.metric.unit
+        m = v.metric
+        unit = "count" if m.unit.startswith("per ") else m.unit  # a rate's words go once, after the measure's name
+        title = f"{m.title} (rate {m.unit})" if m.unit.startswith("per ") else m.title
         milestones = ["; ".join(target(t, unit) for t in m.interim_targets)] if listed else [
             next((_in_column(t, unit, heads[k]) for t in m.interim_targets if _key(t) == k), "") for k in keys]
         latest = figure_at(v.progress.latest, unit) if v.progress.latest else ""
         progress = "Monitored only" if m.better == "monitor only" else course(v.progress.on_course).capitalize()
         compared = [next((_comparator_cell(c, unit) for c in m.comparators if c.label == label), "") for label in comparators]
-        row = [m.title, baseline(m.baseline, unit) if m.baseline else "", *milestones, target(m.target, unit) if m.target else "",
+        row = [title, baseline(m.baseline, unit) if m.baseline else "", *milestones, target(m.target, unit) if m.target else "",
                latest, progress, *compared]
         group = groups[m.section or OTHER]
         group.rows.append(row)

@@ -134,5 +134,6 @@ def metric_spec(metric: Metric, progress: MetricProgress, as_at: date) -> dict[s
 def metric_chart(metric: Metric, progress: MetricProgress, as_at: date, renderer: ChartRenderer) -> Chart:
     """The chart of a metric as at a date, with its alt text and data table."""
     key, svg, png = renderer.draw(metric_spec(metric, progress, as_at))
-    rows = [[point_date(p.date), number(p.value, metric.unit)] for p in progress.points]
-    return Chart(key, svg, png, evidence.alt_text(metric, progress), metric.title, ["Date", "Value"], rows)
+    noted = any(p.note for p in progress.points)  # a data file's notes ("projected end of year") go with their figures
+    rows = [[point_date(p.date), number(p.value, metric.unit), *([p.note or ""] if noted else [])] for p in progress.points]
+    return Chart(key, svg, png, evidence.alt_text(metric, progress), metric.title, ["Date", "Value", *(["Note"] if noted else [])], rows)

@@ -5,7 +5,7 @@
   is a size, read against nothing), and so does any series reaching down to within a sixth of
   its top ("1% to 16%" gets 0 to 20%, not 0 to 100%); a series bunched high up ("88% to 96%")
   gets a window round it. Percentages stay within 0 to 100% unless a value is outside. Ticks
-  are 1, 2, 2.5 or 5 times a power of ten apart (whole numbers for counts and percentages), at
+  are 1, 2, 2.5 or 5 times a power of ten apart (whole numbers for counts, and for percentages spanning more than a few points), at
   most seven intervals, and the outer ticks clear the values by a little so no mark sits on
   the edge. Tick labels come from `data.wording` ("20%", "1,200", "£500"; a rate's words go in
   the axis title, not on every tick).
@@ -69,7 +69,8 @@ def value_axis(values: list[float], unit: str) -> Axis:
     span = hi - lo or abs(hi) or 1.0
     top = hi + span * 0.05
     bottom = lo if from_zero and lo == 0 else lo - span * 0.05
-    step = _step((top - bottom) / MAX_INTERVALS, whole=unit in ("count", "%"))
+    # Whole steps for counts, and for percentages unless they span only a few points (0.5% to 1.3%).
+    step = _step((top - bottom) / MAX_INTERVALS, whole=unit == "count" or (unit == "%" and top - bottom > MAX_INTERVALS))
     first, last = math.floor(bottom / step + 1e-9), math.ceil(top / step - 1e-9)
     ticks = [_clean(i * step) for i in range(first, last + 1)]
     if unit == "%":  # within 0..100% unless a value is outside; a round step divides 100, so 100% stays a tick
