@@ -133,3 +133,12 @@ def test_comparators_are_not_targets():
     assert metric.target is None
     assert comparator(metric.comparators[0], "%") == "4.3% in 2022/23 (England)"
     assert isinstance(metric.comparators[0], Comparator)
+
+
+def test_plan_files_warn_of_a_misreadable_two_digit_year(make_plan, cli):
+    from tests.conftest import MINI_PLAN
+
+    folder = make_plan(MINI_PLAN.replace("local_area: Testshire\n", "local_area: Testshire\npublished: Nov 19\n"))
+    code, _, err = cli("validate", str(folder))
+    assert code == 0
+    assert "plan.yaml:" in err and '"Nov 19" is read as November 2019' in err and "[two-digit-year]" in err

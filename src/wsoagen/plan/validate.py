@@ -226,9 +226,10 @@ def _unwrap(tp: Any) -> Any:
 def _remember_places(src: LoadedFile, ws: m.Workstream) -> None:
     """Give each milestone its file position, for diagnostics raised after validation."""
     for oi, outcome in enumerate(ws.outcomes):
+        prefix: tuple[object, ...] = () if outcome.bare else ("outcomes", oi)  # actions written under the area
         for ai, action in enumerate(outcome.actions):
             for mi, ms in enumerate(action.milestones):
-                ms._where = (src.display, *src.positions.of(("outcomes", oi, "actions", ai, "milestones", mi)))
+                ms._where = (src.display, *src.positions.of((*prefix, "actions", ai, "milestones", mi)))
 
 
 def _canonical_statuses(ws: m.Workstream, declared: Declared) -> None:

@@ -30,6 +30,7 @@ from wsoagen.plan.rules import (
     reports,
     resource_flags,
     statuses,
+    two_digit_year,
     workstream_files,
     workstream_sponsor,
 )
@@ -60,6 +61,7 @@ PLAN_RULES: list[Rule] = [
     measurable_impact,
     action_owner,
     milestone_deadline,
+    two_digit_year,
     report_contact,
 ]
 
