@@ -30,7 +30,7 @@ from wsoagen.data.checks import PreviousPlans
 from wsoagen.diagnostics import Diagnostics, PlanError
 from wsoagen.output import write_atomic
 from wsoagen.plan.markdown import to_html
-from wsoagen.plan.model import Plan, Report
+from wsoagen.plan.model import STEMS, Plan, Report
 from wsoagen.render import charts
 from wsoagen.render.docx import UnsupportedHtml, html_to_docx
 from wsoagen.render.html import house_style, render_html, template_dirs
@@ -40,7 +40,7 @@ from wsoagen.render.pdf import FetchRefused, html_to_pdf
 CHART_CACHE = Path(".cache") / "charts"  # under the output folder, shared by every plan
 DOCUMENT_CACHE = Path(".cache") / "documents"
 APPENDIX_LETTERS = "BCDEFGHIJKLMNOPQRSTUVWXYZ"  # after the action tracker, Appendix A
-OUTPUT_NAMES = re.compile(r"^(plan\.json|wsoa\.|recommendations-tracker\.|report-|board-pack-)")
+OUTPUT_NAMES = re.compile(rf"^(plan\.json|{'|'.join(STEMS)}\.|recommendations-tracker\.|report-|board-pack-)")
 
 
 def _renderer_versions() -> str:
@@ -173,7 +173,7 @@ def build(folder: Path, out: Path, as_at: date | None = None) -> BuildResult:
     r = _Renderer(plan, folder, out, diags)
 
     files: dict[str, bytes] = {"plan.json": plan_json(plan)}
-    files |= r.document("wsoa", "wsoa", as_at)
+    files |= r.document(plan.kind.stem, "wsoa", as_at)  # wsoa.*, priority-action-plan.*, ... (the plan's kind)
     if plan.file.recommendations:
         files |= r.document("recommendations-tracker", "tracker", as_at)
     for report in plan.reports:

@@ -55,8 +55,8 @@ def test_example_refs_in_document_order():
 def test_example_facts_from_the_seed():
     plan, _ = read_plan(EXAMPLE)
     p = plan.file
-    assert (p.inspection.start.isoformat(), p.inspection.end.isoformat()) == ("2019-06-10", "2019-06-14")
-    assert p.inspection.report_published.isoformat() == "2019-08-13"
+    assert (p.inspection.start.start.isoformat(), p.inspection.end.start.isoformat()) == ("2019-06-10", "2019-06-14")
+    assert p.inspection.report_published.start.isoformat() == "2019-08-13"
     assert [i.name for i in p.inspection.inspectors] == ["Heather Yaxley", "Deborah Mason", "Paula Morgan"]
     assert "Open Government Licence v3.0" in p.source
     ws = {w.number: w for w in plan.workstreams}

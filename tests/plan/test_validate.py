@@ -29,7 +29,7 @@ def test_unknown_key_with_did_you_mean(make_plan, cli):
 def test_unknown_key_lists_the_allowed_keys(make_plan, cli):
     _, errs = run_ws(make_plan, cli, MINI_WORKSTREAM.replace("        resource: ER\n", "        resource: ER\n        colour: red\n"))
     assert errs == ['WS:16:9: error: unknown key "colour" '
-                    '(allowed here: ref, text, resource, lead, accountable, success_criteria, updates, milestones) [schema]']
+                    '(allowed here: ref, text, resource, due, lead, officers, sro, accountable, fields, success_criteria, updates, milestones) [schema]']
 
 
 def test_wrong_types(make_plan, cli):

@@ -21,9 +21,11 @@ from markupsafe import Markup, escape
 from wsoagen.data import wording
 from wsoagen.data.changes import Changes
 from wsoagen.data.status import MilestoneState, Summary, WorkstreamSummary
+from wsoagen.plan.dates import When
 from wsoagen.plan.markdown import to_html
 from wsoagen.plan.model import (
     CITATION,
+    KINDS,
     Action,
     DeliveryPartner,
     Metric,
@@ -37,6 +39,7 @@ from wsoagen.plan.model import (
     Status,
     Workstream,
 )
+from wsoagen.plan.model.kinds import OUTCOMES_2023, Kind
 from wsoagen.plan.statuses import Statuses
 from wsoagen.render.charts import Figures, MetricView
 
@@ -118,6 +121,45 @@ def action_table(ws: Workstream) -> list[OutcomeGroup]:
     return groups
 
 
+# ---------------------------------------------------------------- the action plan's columns and records
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    header: str
+    width: int  # percent of the table, as seed 003's grid
+
+
+GRID = (
+    Column("outcome", "Outcomes (what we intend to achieve)", 23),
+    Column("ref", "Ref", 5),
+    Column("action", "Implementation (actions: what we are going to do)", 24),
+    Column("resource", "Resource required", 7),
+    Column("milestone", "Key milestones (action tracker)", 22),
+    Column("deadline", "Deadline", 9),
+    Column("status", "{scheme} + date", 10),
+)
+
+
+def grid_columns(ws: Workstream, scheme: str) -> list[Column]:
+    """Seed 003's seven columns, less those this area leaves empty (no outcomes, refs, resource
+    flags or milestones); the widths of those kept are scaled to fill the table."""
+    actions = [a for o in ws.outcomes for a in o.actions]
+    filled = {
+        "outcome": any(not o.bare for o in ws.outcomes),
+        "ref": any(a.ref for a in actions),
+        "action": True,
+        "resource": any(a.resource or any(ms.resource for ms in a.milestones) for a in actions),
+        "milestone": any(a.milestones for a in actions),
+    }
+    filled["deadline"] = any(ms.deadline for a in actions for ms in a.milestones)
+    filled["status"] = filled["milestone"]
+    kept = [c for c in GRID if filled[c.id]]
+    total = sum(c.width for c in kept)
+    return [Column(c.id, c.header.format(scheme=scheme), round(c.width * 100 / total)) for c in kept]
+
+
 # ---------------------------------------------------------------- the context templates see
 
 
@@ -193,6 +235,110 @@ class Context:
                 node.insert(0, span)
             parts.append(lxml_html.tostring(node, encoding="unicode"))
         return Markup("\n".join(parts))
+
+    # -- the plan's kind: its words, its areas, its inspection
+
+    @property
+    def kind(self) -> Kind:
+        """The plan's kind (`kind.name` "Priority action plan", `kind.in_text`, `kind.framework`),
+        with `area` and `areas` as this plan calls them (plan.yaml `area_name` over the kind's words)."""
+        kind = KINDS[self.plan.file.kind]
+        if name := self.plan.file.area_name:
+            return Kind(kind.id, kind.name, kind.in_text, kind.stem, name.singular, name.plural, kind.framework, kind.due_field)
+        return kind
+
+    def framework(self) -> str:
+        """"2016" or "2023": the inspection's own, else its kind's ("any" when neither says)."""
+        return self.plan.file.inspection.framework or self.kind.framework
+
+    def outcome_words(self) -> str | None:
+        """A 2023-framework inspection's outcome as its report words it, or None."""
+        outcome = self.plan.file.inspection.outcome
+        return OUTCOMES_2023[outcome] if outcome else None
+
+    @staticmethod
+    def when(value: When | date | None) -> str:
+        """A day as "10 June 2019", a month as "March 2023": never a day that was not written."""
+        if value is None:
+            return ""
+        if isinstance(value, When):
+            return wording.long_date(value.start) if value.precision == "day" else f"{value.start:%B %Y}"
+        return wording.long_date(value)
+
+    def inspection_span(self) -> str:
+        """"10 June 2019 to 14 June 2019"; "March 2023" when only the month is known."""
+        insp = self.plan.file.inspection
+        return f"{self.when(insp.start)} to {self.when(insp.end)}" if insp.end else self.when(insp.start)
+
+    def inspection_when(self) -> str:
+        """How the introduction opens: "Between 10 June 2019 and 14 June 2019" or "In March 2023"."""
+        insp = self.plan.file.inspection
+        if insp.end:
+            return f"Between {self.when(insp.start)} and {self.when(insp.end)}"
+        return f"{'On' if insp.start.precision == 'day' else 'In'} {self.when(insp.start)}"
+
+    def is_wsoa(self) -> bool:
+        return self.plan.file.kind == "wsoa"
+
+    def area_heading(self, ws: Workstream) -> str:
+        """"Workstream 1: Joint planning" in a WSOA; "Area for priority action 1: ..." or
+        "Recommendation 1" in other kinds."""
+        name = "Workstream" if self.is_wsoa() else self.kind.area[:1].upper() + self.kind.area[1:]
+        return f"{name} {ws.label}: {ws.title}" if ws.title else f"{name} {ws.label}"
+
+    def area_short(self, ws: Workstream) -> str:
+        """How the text refers to one area: "workstream 1", "recommendation 1"."""
+        return f"{'workstream' if self.is_wsoa() else self.kind.area} {ws.label}"
+
+    # -- what the plan holds, so that empty columns, keys and charts are left out
+
+    def has_milestones(self) -> bool:
+        return any(a.milestones for w in self.plan.workstreams for o in w.outcomes for a in o.actions)
+
+    def has_resources(self) -> bool:
+        return any(a.resource or any(ms.resource for ms in a.milestones) for w in self.plan.workstreams for o in w.outcomes for a in o.actions)
+
+    def has_outcomes(self) -> bool:
+        return any(not o.bare for w in self.plan.workstreams for o in w.outcomes)
+
+    def has_sponsors(self) -> bool:
+        return any(w.sponsors for w in self.plan.workstreams)
+
+    def grid_columns(self, ws: Workstream) -> list[Column]:
+        """The action grid's columns for one area: seed 003's, less the empty ones."""
+        return grid_columns(ws, self.plan.file.status_scheme.name)
+
+    def own_fields(self, values: dict[str, str], before: bool | None = None) -> list[tuple[str, str]]:
+        """(label, text) of a node's own labelled fields, in the order plan.yaml declares them;
+        `before` picks those printed before (True) or after (False) the node's own text."""
+        declared = [f for f in self.plan.file.own_fields if before is None or f.before == before]
+        return [(f.label, values[f.label]) for f in declared if f.label in values]
+
+    def labelled(self, label: str, text: str | None) -> Markup:
+        """A record's labelled field: "**Label:** text" when the text is one paragraph, else the
+        label as its own paragraph above the text's paragraphs and lists."""
+        html = str(to_html(text or ""))
+        if html.count("<p>") == 1 and html.startswith("<p>") and html.rstrip().endswith("</p>"):
+            inner = html.strip()[3:-4]
+            return Markup(f'<p class="field"><strong>{escape(label)}:</strong> {inner}</p>')
+        return Markup(f'<p class="field"><strong>{escape(label)}</strong></p>{html}')
+
+    def plan_size(self) -> str:
+        """"This plan has 5 workstreams, 10 outcomes, 30 actions and 106 milestones.", naming only
+        the layers the plan has."""
+        c = self.counts()
+        n = len(self.plan.workstreams)
+        parts = [wording.count(n, "workstream") if self.is_wsoa() else wording.count(n, self.kind.area, self.kind.areas)]
+        if self.has_outcomes():
+            parts.append(wording.count(c["outcomes"], "outcome"))
+        parts.append(wording.count(c["actions"], "action"))
+        if self.has_milestones():
+            parts.append(wording.count(c["milestones"], "milestone"))
+        return f"This plan has {wording.join_and(parts)}."
+
+    def people_labels(self, pids: list[str]) -> str:
+        """"Name (role); Name (role)"."""
+        return "; ".join(self.person_label(p) for p in pids)
 
     def workstream(self, number_: int) -> Workstream:
         """The workstream with this number."""
@@ -271,7 +417,7 @@ class Context:
         streams = [ws] if ws else self.plan.workstreams
         actions = [a for w in streams for o in w.outcomes for a in o.actions]
         return {
-            "outcomes": sum(len(w.outcomes) for w in streams),
+            "outcomes": sum(1 for w in streams for o in w.outcomes if not o.bare),
             "actions": len(actions),
             "milestones": sum(len(a.milestones) for a in actions),
             # complete as at the document's date (dated updates count, later statuses do not)

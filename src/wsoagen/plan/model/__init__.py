@@ -4,7 +4,7 @@ In: plain trees from `load` (one `PlanFile` for plan.yaml, one `Workstream` per 
 Out: validated objects; `Plan` joins them. Each field's docstring is its description in the
 JSON Schema that editors use (`wsoagen schema`), so write them for the people editing YAML.
 The models live in fields.py (value types), plan_file.py, metrics.py, workstream.py and report.py,
-one per kind of file; import them from here. Rules that read more than one value (refs,
+one per kind of file, and kinds.py (what kind of plan it is, and the words that follow); import them from here. Rules that read more than one value (refs,
 people, statuses against the plan's scheme, safe Markdown) live in `rules/`, one module each.
 """
 
@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from wsoagen.plan.model.fields import Day, FuzzyDate, Id, Markdown, MarkdownField, Ref, Strict, Text, as_text
+from wsoagen.plan.model.fields import Day, DayOrMonth, FuzzyDate, Id, Markdown, MarkdownField, Ref, Strict, Text, as_text
+from wsoagen.plan.model.kinds import KINDS, STEMS, Kind, kind_of
 from wsoagen.plan.model.plan_file import (
     DEFAULT_RESOURCE_FLAGS,
     DEFAULT_STATUSES,
+    AreaName,
     Board,
     DataPoint,
     Foreword,
@@ -24,6 +26,7 @@ from wsoagen.plan.model.plan_file import (
     Measure,
     Metric,
     Organisation,
+    OwnField,
     Person,
     PlanFile,
     Recommendation,
@@ -47,7 +50,14 @@ from wsoagen.plan.model.report import (
 from wsoagen.plan.model.workstream import Action, DeliveryPartner, Impact, Milestone, Outcome, Workstream
 
 __all__ = [
+    "KINDS",
+    "STEMS",
     "Action",
+    "AreaName",
+    "DayOrMonth",
+    "Kind",
+    "OwnField",
+    "kind_of",
     "Appendix",
     "Board",
     "CITATION",
@@ -113,6 +123,11 @@ class Plan(BaseModel):
         from wsoagen.plan.statuses import Statuses  # it builds on this module
 
         return list(Statuses.of(self.file).declared)
+
+    @property
+    def kind(self) -> Kind:
+        """The plan's kind and its words (`kind.name`, `kind.areas`, `kind.stem`)."""
+        return kind_of(self.file.kind)
 
     def resource_flags(self) -> list[ResourceFlag]:
         return self.file.resource_flags or DEFAULT_RESOURCE_FLAGS

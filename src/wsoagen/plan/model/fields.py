@@ -42,8 +42,10 @@ Id = Annotated[
 ]
 """A short identifier: lowercase letters, digits and hyphens, e.g. `sheelagh-sullivan`."""
 
-Ref = Annotated[str, BeforeValidator(as_text), StringConstraints(pattern=r"^\d+(\.\d+)*[a-z]?$")]
-"""A plan reference such as `1.1` (outcome) or `1.1a` (action)."""
+REF_PATTERN = r"^(\d+|[A-Z])(\.\d+)*[a-z]?$"
+Ref = Annotated[str, BeforeValidator(as_text), StringConstraints(pattern=REF_PATTERN)]
+"""A plan reference such as `1.1` (outcome) or `1.1a` (action); plans that letter their areas
+write `A`, `A.1`, `A.1a`."""
 
 
 def _parse_when(value: Any) -> When:
@@ -93,6 +95,23 @@ Day = Annotated[
     PlainSerializer(lambda d: d.isoformat()),
     WithJsonSchema({"type": "string", "description": "A day: 2019-06-10 or 10 June 2019."}),
 ]
+
+
+def _parse_day_or_month(value: Any) -> When:
+    when = _parse_when(value)
+    if when.kind != "by" or when.precision not in ("day", "month"):
+        raise ValueError(f'"{when.text}" is not a day or a month; write it like 2023-03-06, 6 March 2023 or March 2023')
+    return when
+
+
+DayOrMonth = Annotated[
+    When,
+    PlainValidator(_parse_day_or_month),
+    # a day as 2023-03-06, a month as 2023-03: what was written, no invented day
+    PlainSerializer(lambda w: w.start.isoformat() if w.precision == "day" else w.start.isoformat()[:7]),
+    WithJsonSchema({"type": "string", "description": "A day (2023-03-06, 6 March 2023) or, when only the month is known, a month (March 2023)."}),
+]
+"""A day, or a month when that is all that is known (an inspection "in March 2023")."""
 
 
 class MarkdownField:

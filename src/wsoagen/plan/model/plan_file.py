@@ -11,7 +11,8 @@ from pydantic import (
     StringConstraints,
 )
 
-from wsoagen.plan.model.fields import Day, FuzzyDate, Id, Interval, Markdown, Strict, Text, as_text
+from wsoagen.plan.model.fields import Day, DayOrMonth, FuzzyDate, Id, Interval, Markdown, Strict, Text, as_text
+from wsoagen.plan.model.kinds import KindId
 from wsoagen.plan.model.metrics import DataPoint, Measure, Metric  # noqa: F401 (re-exported)
 
 # ---------------------------------------------------------------- people and organisations
@@ -61,20 +62,27 @@ class Inspector(Strict):
 
 
 class Inspection(Strict):
-    """The inspection that found the areas of significant weakness."""
+    """An inspection of the local area: who inspected, when, under which framework, with what outcome."""
 
     bodies: list[Text] = ["Ofsted", "CQC"]
     """Who inspected."""
     kind: Text = "SEND local area inspection"
     """What kind of inspection (inspection, revisit, area SEND inspection)."""
-    start: Day
-    """First day of the on-site inspection."""
-    end: Day
+    framework: Literal["2016", "2023"] | None = None
+    """The inspection framework: "2016" (local area SEND inspections, written statements of action)
+    or "2023" (area SEND inspections, with an outcome). Taken from the plan's `kind` when omitted."""
+    outcome: Literal["positive", "inconsistent", "widespread-failings"] | None = None
+    """A 2023-framework inspection's outcome: `positive` (positive experiences and outcomes),
+    `inconsistent` (inconsistent experiences and outcomes) or `widespread-failings` (widespread
+    and/or systemic failings). Not for a 2016-framework inspection."""
+    start: DayOrMonth
+    """First day of the on-site inspection, or its month when that is all that is known ("March 2023")."""
+    end: DayOrMonth | None = None
     """Last day of the on-site inspection."""
-    report_published: Day | None = None
-    """The day the inspection report was published."""
+    report_published: DayOrMonth | None = None
+    """The day (or month) the inspection report was published."""
     statement_due: Day | None = None
-    """The day the written statement of action is due."""
+    """The day the written statement of action is due (WSOA only)."""
     inspectors: list[Inspector] = []
     """The inspectors, in the order the report names them."""
 
@@ -164,6 +172,8 @@ class Update(Strict):
     """What happened (Markdown)."""
     status: Text | None = None
     """The status recorded with this update, from the plan's scheme."""
+    by: Id | None = None
+    """Id of the person who wrote it, e.g. the action lead."""
 
 
 class Risk(Strict):
@@ -202,6 +212,29 @@ class Recommendation(Strict):
     """Current status, e.g. Complete or Ongoing."""
 
 
+# ---------------------------------------------------------------- the plan's own structure
+
+
+class AreaName(Strict):
+    """What this plan calls an area, where it differs from its kind's usual words."""
+
+    singular: Text
+    """Mid-sentence, e.g. "recommendation"."""
+    plural: Text
+    """E.g. "recommendations"."""
+
+
+class OwnField(Strict):
+    """A labelled field the council writes on its areas, outcomes or actions ("Where are we now")."""
+
+    label: Text
+    """The label exactly as the plan prints it and as workstream files write it under `fields:`."""
+    on: list[Literal["area", "outcome", "action"]] = ["action"]
+    """Where it may be written: on an area (the workstream file itself), an outcome or an action."""
+    before: bool = False
+    """True to print it before the action's (or outcome's) own text, e.g. "What we want" before "What we will do"."""
+
+
 # ---------------------------------------------------------------- the plan file
 
 
@@ -210,6 +243,20 @@ class PlanFile(Strict):
 
     title: Text
     """The document's title, e.g. "Peterborough Special Educational Needs Written Statement of Action"."""
+    kind: KindId = "wsoa"
+    """What kind of plan this is: `wsoa` (written statement of action, 2016 framework),
+    `priority-action-plan` or `improvement-plan` (2023 framework), `accelerated-progress-plan`, or
+    `strategic-action-plan`. It decides the documents' wording and file names."""
+    area_name: AreaName | None = None
+    """What an area is called, where the plan's words differ from its kind's ("recommendation")."""
+    layout: Literal["grid", "record"] = "grid"
+    """How the action plan is laid out: `grid` (one table per area, the seven columns of a WSOA) or
+    `record` (each action as a block of labelled fields, as on a council's web page)."""
+    action_label: Text = "What we will do"
+    """In the record layout, the label of an action's text."""
+    own_fields: list[OwnField] = []
+    """The plan's own labelled fields ("Where are we now", "The difference this will make"),
+    declared once here and written under `fields:` on areas, outcomes or actions."""
     local_area: Text
     """The local area, e.g. Peterborough."""
     published: Text | None = None

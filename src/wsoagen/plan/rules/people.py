@@ -1,7 +1,8 @@
 """people: every person and organisation named by id is declared in plan.yaml.
 
 Looks at plan.yaml (a person's organisation, foreword signatories, risk and recommendation
-owners), workstream files (sponsors, delivery partners, action leads and accountable officers)
+owners), workstream files (sponsors, delivery partners, action leads, responsible, senior responsible and
+accountable officers, the authors of updates)
 and reports (authors, contacts, board lead).
 """
 
@@ -26,7 +27,9 @@ def check(sources: Sources) -> Iterator[Problem]:
     for src in sources.workstreams:
         found += _workstream(sources, src)
     for src, apath, action, _ in sources.actions():
-        found += [_person(sources, src, apath + (key,), pid) for key in ("lead", "accountable") if (pid := text(action, key))]
+        found += [_person(sources, src, apath + (key,), pid) for key in ("lead", "sro", "accountable") if (pid := text(action, key))]
+        found += [_person(sources, src, apath + ("officers", i), pid) for i, pid in texts(action, "officers")]
+        found += [_person(sources, src, apath + ("updates", i, "by"), pid) for i, u in items(action, "updates") if (pid := text(u, "by"))]
     for src in sources.reports:
         found += [_person(sources, src, (key, i), pid) for key in ("authors", "contacts") for i, pid in texts(src.data, key)]
         if pid := text(src.data, "board_lead"):
@@ -54,6 +57,7 @@ def _plan_file(sources: Sources, src: LoadedFile) -> list[Problem | None]:
 
 def _workstream(sources: Sources, src: LoadedFile) -> list[Problem | None]:
     found = [_person(sources, src, ("sponsors", i), pid) for i, pid in texts(src.data, "sponsors")]
+    found += [_person(sources, src, ("updates", i, "by"), pid) for i, u in items(src.data, "updates") if (pid := text(u, "by"))]
     for i, partner in items(src.data, "delivery_partners"):
         if pid := text(partner, "person"):
             found.append(_person(sources, src, ("delivery_partners", i, "person"), pid))

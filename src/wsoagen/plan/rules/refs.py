@@ -1,6 +1,7 @@
 """refs: workstream numbers and outcome and action refs are unique and fit their parents.
 
-Outcome refs start with their workstream's number (1.1, 1.2 in workstream 1); action refs are
+Outcome refs start with their workstream's number (1.1, 1.2 in workstream 1), or its letter
+where it has one (A.1 in area A); action refs are
 their outcome's ref, or it with a letter (1.1, 1.1a). No workstream number, outcome ref or
 action ref is used twice, across all the workstream files.
 """
@@ -24,10 +25,10 @@ def check(sources: Sources) -> Iterator[Problem]:
     yield from _numbers(sources)
     claims = _Claims()
     for src, opath, outcome in sources.outcomes():
-        number = _number(src)
+        number = _label(src)
         if (oref := ref(outcome)) is None:
             continue
-        if number is not None and not re.fullmatch(rf"{number}\.\d+", oref):
+        if number is not None and not re.fullmatch(rf"{re.escape(number)}\.\d+", oref):
             yield problem(src, opath + ("ref",), f'outcome ref "{oref}" does not fit workstream {number}: write it as {number}.1, {number}.2, ...')
         yield from claims.claim("outcome", oref, src, opath + ("ref",))
     for src, apath, action, oref in sources.actions():
@@ -37,6 +38,15 @@ def check(sources: Sources) -> Iterator[Problem]:
             yield problem(src, apath + ("ref",),
                           f'action ref "{aref}" does not fit its outcome "{oref}": write it as "{oref}" or "{oref}" with a letter, e.g. "{oref}a"')
         yield from claims.claim("action", aref, src, apath + ("ref",))
+
+
+def _label(src: LoadedFile) -> str | None:
+    """The area's letter (`ref: A`) if it has one, else its number, as outcome refs start."""
+    letter = src.data.get("ref") if isinstance(src.data, dict) else None
+    if isinstance(letter, str) and letter:
+        return letter
+    number = _number(src)
+    return None if number is None else str(number)
 
 
 def _number(src: LoadedFile) -> int | None:

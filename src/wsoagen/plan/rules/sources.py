@@ -33,7 +33,7 @@ def items(node: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
     return [(i, v) for i, v in enumerate(value) if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-_REF = re.compile(r"^\d+(\.\d+)*[a-z]?$")
+_REF = re.compile(m.fields.REF_PATTERN)
 
 
 def ref(node: Any) -> str | None:
@@ -138,10 +138,14 @@ class Sources:
                 yield src, ("outcomes", oi), outcome
 
     def actions(self) -> Iterator[tuple[LoadedFile, Path_, dict[str, Any], str | None]]:
-        """(file, path, raw action, its outcome's ref) for each action, in file order."""
-        for src, opath, outcome in self.outcomes():
-            for ai, action in items(outcome, "actions"):
-                yield src, opath + ("actions", ai), action, ref(outcome)
+        """(file, path, raw action, its outcome's ref) for each action, in file order; actions
+        written directly under their area come after the outcomes', with no outcome ref."""
+        for src in self.workstreams:
+            for oi, outcome in items(src.data, "outcomes"):
+                for ai, action in items(outcome, "actions"):
+                    yield src, ("outcomes", oi, "actions", ai), action, ref(outcome)
+            for ai, action in items(src.data, "actions"):
+                yield src, ("actions", ai), action, None
 
     def milestones(self) -> Iterator[tuple[LoadedFile, Path_, dict[str, Any], dict[str, Any]]]:
         """(file, path, raw milestone, its raw action) for each milestone, in file order."""
