@@ -51,9 +51,9 @@ def requirement() -> str:
         return f"wsoagen @ git+{url}@{vcs.get('commit_id') or vcs.get('requested_revision')}"
     if "archive_info" in direct and url.startswith(("https:", "http:")):
         return f"wsoagen @ {url}"
-    return (f"# This wsoagen was installed from a folder or file on one machine: replace the line below with\n"
-            f"# where your organisation gets it, e.g. wsoagen @ git+https://github.com/YOUR-ORG/wsoagen@v{__version__}\n"
-            f"# or the URL of its wheel, so that CI installs the same version.\n"
+    return ("# This wsoagen was installed from a folder or file on one machine: replace the line below with\n"
+            "# where your organisation gets it, e.g. wsoagen @ git+https://github.com/YOUR-ORG/wsoagen@TAG\n"
+            "# or the URL of its wheel, so that CI installs the same version.\n"
             f"wsoagen=={__version__}")
 
 
