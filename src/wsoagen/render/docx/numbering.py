@@ -16,7 +16,7 @@ from copy import deepcopy
 from docx.oxml.ns import qn
 from lxml import etree
 
-from wsoagen.render.docx.subset import classes, css, unsupported, whole_number
+from wsoagen.render.docx.subset import ReferenceUnusable, classes, css, unsupported, whole_number
 
 # CSS list-style-type: Word's w:numFmt
 FORMATS = {
@@ -95,7 +95,7 @@ def _abstract(numbering, abstract_id: str):
     for abstract in numbering.findall(qn("w:abstractNum")):
         if abstract.get(qn("w:abstractNumId")) == abstract_id:
             return abstract
-    raise ValueError(f"numbering.xml has no w:abstractNum {abstract_id}")
+    raise ReferenceUnusable(f"its numbering.xml has no w:abstractNum {abstract_id}")
 
 
 def _set_num_fmt(lvl, num_fmt: str) -> None:

@@ -45,7 +45,16 @@ DEFAULT_CREATED = datetime(2000, 1, 1)
 
 
 class UnsupportedHtml(ValueError):
-    """The HTML uses something outside the subset; the message names the tag and quotes it."""
+    """The HTML uses something outside the subset; the message names the tag and quotes it.
+    `tag` and `attrs` are the element's, so that a house-style check can find the template line
+    that wrote it (render/house_check.py)."""
+
+    tag: str | None = None
+    attrs: dict[str, str] = {}
+
+
+class ReferenceUnusable(ValueError):
+    """reference.docx lacks something the writer needs (a style, a list definition)."""
 
 
 # --------------------------------------------------------------------------- elements
@@ -72,7 +81,9 @@ def unsupported(el: etree._Element, why: str | None = None) -> UnsupportedHtml:
     """The error to raise for `el`: `why` (or "not in the subset"), its line and a snippet."""
     what = why or f"<{el.tag}> is not in the wsoagen HTML subset (docs/html-subset.md)"
     line = f" at line {el.sourceline}" if el.sourceline else ""
-    return UnsupportedHtml(f"{what}{line}: {snippet(el)}")
+    exc = UnsupportedHtml(f"{what}{line}: {snippet(el)}")
+    exc.tag, exc.attrs = str(el.tag), {str(k): str(v) for k, v in el.attrib.items()}
+    return exc
 
 
 def elements(el: etree._Element):

@@ -40,6 +40,7 @@ from wsoagen.render.docx.subset import (
     HEADINGS,
     ITEM_BLOCKS,
     QUOTE_BLOCKS,
+    ReferenceUnusable,
     classes,
     css,
     elements,
@@ -86,7 +87,7 @@ class Writer:
             except KeyError:
                 self._style_ids[name] = None
         if required and self._style_ids[name] is None:
-            raise ValueError(f"{self.reference} has no style named {name!r}")
+            raise ReferenceUnusable(f"it has no style named {name!r}")
         return self._style_ids[name]
 
     # ---- flow and blocks
