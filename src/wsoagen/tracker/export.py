@@ -218,7 +218,7 @@ def _write_instructions(ws: Worksheet, plan: Plan, scheme: Statuses, choices: li
     _put(ws, 2, 1, plan.file.title, font=_font(italic=True))
     steps = [
         ("What this is", "One row per milestone of the plan. Tell us where each milestone you lead has got to; "
-                         "the plan's officers copy your answers into the plan with `wsoagen tracker import`."),
+                         "the plan's officers copy your answers into the plan."),
         ("1. New status", "Choose the milestone's status now from the drop-down in the New status column (the key is below)."),
         ("2. New status date", f"When that status was recorded or the milestone was completed, e.g. {DATE_EXAMPLES}. "
                                "Needed whenever you give a new status or an update."),
