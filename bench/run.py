@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from parallel import bench_parallel  # noqa: E402
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen import pipeline  # noqa: E402
@@ -53,6 +54,40 @@ def bench_validate(plans: dict[str, Path]) -> None:
         ours = best_of(lambda folder=folder: read_plan(folder))
         bare = best_of(lambda folder=folder: bare_ruamel(folder))
         print(f"  {label:<12} {milestones:>10} {ours:>9.3f}s {bare:>11.3f}s {ours / bare:>6.2f}x")
+
+
+def bench_tracker(tmp: Path) -> None:
+    """`wsoagen tracker export` and `import` of the example (targets: each under a second), against the
+    plan's validation alone, openpyxl just opening the workbook and ruamel reading the workstream files."""
+    from openpyxl import load_workbook
+
+    from wsoagen.tracker.run import export_tracker, import_tracker, load_plan
+
+    plan = tmp / "tracker" / "peterborough"
+    shutil.copytree(EXAMPLE, plan)
+    blank, filled = tmp / "tracker" / "blank.xlsx", tmp / "tracker" / "filled.xlsx"
+    export = best_of(lambda: blank.write_bytes(export_tracker(plan).data))
+    validate = best_of(lambda: load_plan(plan))
+    wb = load_workbook(blank)
+    for ws in wb.worksheets[1:-1]:  # a new status, date and update on every third milestone
+        for row in range(4, ws.max_row + 1, 3):
+            ws[f"H{row}"], ws[f"I{row}"], ws[f"J{row}"] = "Amber", "Feb 2020", "Benchmark update."
+    wb.save(filled)
+    pristine = {p: p.read_bytes() for p in (plan / "workstreams").glob("*.yaml")}
+    times, changed = [], 0
+    for _ in range(5):
+        for path, data in pristine.items():  # each run imports into the plan as exported
+            path.write_bytes(data)
+        t0 = time.perf_counter()
+        done = import_tracker(plan, filled)
+        times.append(time.perf_counter() - t0)
+        changed = sum(len(e.changes) for e in done.edits)
+    bare_open = best_of(lambda: load_workbook(filled))
+    bare_yaml = best_of(lambda: bare_ruamel(plan))
+    print(f"\ntracker: the example's workbook out and back (best of 5); targets: each under 1 s")
+    print(f"  export {export:.3f}s (of which validating the plan {validate:.3f}s)")
+    print(f"  import {min(times):.3f}s, {changed} milestones changed (openpyxl opening the workbook {bare_open:.3f}s, "
+          f"ruamel reading the plan {bare_yaml:.3f}s)")
 
 
 AS_AT = date(2019, 11, 15)
@@ -148,6 +183,28 @@ def bench_pack(tmp: Path) -> None:
           f"({result.reused} documents reused, {result.charts_drawn} charts redrawn)")
 
 
+def bench_import(plans: dict[str, Path], tmp: Path) -> None:
+    """`wsoagen import` of a plan's own Word edition, against python-docx just opening the file."""
+    import docx
+    from weasyprint import HTML
+
+    from wsoagen.importer import import_plan
+
+    print("\nimport a Word plan (wsoagen's own Word edition), best of 3; target: a 100-page plan under 5 s")
+    print(f"  {'plan':<8} {'pages':>6} {'import':>8} {'python-docx open':>17} {'ratio':>6}")
+    for label, folder in plans.items():
+        plan, _ = read_plan(folder)
+        html = render_html(plan, "wsoa", AS_AT, folder)
+        dirs = template_dirs(folder, plan.file.house_style)
+        source = tmp / f"import-{label}.docx"
+        source.write_bytes(html_to_docx(html, next(d / "reference.docx" for d in dirs if (d / "reference.docx").is_file())))
+        pages = len(HTML(string=html, base_url=str(dirs[0])).render().pages)
+        runs = iter(range(100))
+        ours = best_of(lambda source=source, label=label, runs=runs: import_plan(source, tmp / f"imported-{label}-{next(runs)}"), 3)
+        bare = best_of(lambda source=source: docx.Document(str(source)), 3)
+        print(f"  {label:<8} {pages:>6} {ours:>7.2f}s {bare:>16.2f}s {ours / bare:>5.1f}x")
+
+
 def main() -> None:
     only = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,12 +215,18 @@ def main() -> None:
             plans[f"x{factor}"] = make_synthetic(EXAMPLE, factor, Path(tmp) / f"synthetic-x{factor}")
         if not only or "validate" in only:
             bench_validate(plans)
+        if not only or "tracker" in only:
+            bench_tracker(Path(tmp))
         if not only or "documents" in only:
             bench_documents(plans, Path(tmp))
         if not only or "charts" in only:
             bench_charts()
         if not only or "pack" in only:
             bench_pack(Path(tmp))
+        if not only or "parallel" in only:
+            bench_parallel(Path(tmp))
+        if not only or "import" in only:
+            bench_import(plans, Path(tmp))
 
 
 if __name__ == "__main__":

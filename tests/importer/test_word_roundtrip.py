@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from wsoagen.check import check
+from wsoagen.cli import main
 from wsoagen.data import status
 from wsoagen.importer import import_plan
 from wsoagen.plan.model import Plan
@@ -76,6 +77,7 @@ def test_importing_our_own_word_output_gives_the_plan_back(example, tmp_path):
     assert not [n for n in result.notes if n.level == "error"]
     imported, diags = check(tmp_path / "imported", None)  # it validates
     assert not diags.errors
+    assert main(["fmt", "--check", str(tmp_path / "imported")]) == 0  # and is laid out as fmt lays it out
     want, got = shape(original), shape(imported)
     for w, g in zip(want, got, strict=True):
         # organisation partners come back as groups whose words start with the organisation's name

@@ -19,7 +19,6 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from wsoagen.diagnostics import UsageError
 from wsoagen.output import write_atomic
-from wsoagen.plan.fmt import format_text
 
 _AREA_FROM_TITLE = re.compile(r"^(.*?)\s+(?:Special Educational Needs|SEND|Written Statement|Local Area|Area SEND|Priority Action|"
                               r"Improvement Plan|Accelerated Progress|Strategic)", re.I)
@@ -42,11 +41,8 @@ def write_plan(folder: Path, plan: dict[str, Any], workstreams: list[dict[str, A
             placeholders.append(f"the words of workstream {ws['number']}")
         slug = re.sub(r"[^a-z0-9]+", "-", ws["title"].lower()).strip("-")[:50].strip("-")
         texts[f"workstreams/{ws['number']}-{slug}.yaml"] = header + _yaml(_tidy_workstream(ws), [])
-    written = []
-    for name, text in texts.items():
-        laid_out = format_text(text, name) or text
-        written.append(write_atomic(folder / name, laid_out.encode("utf-8")))
-    return written, placeholders
+    # Dumped with the settings `wsoagen fmt` lays files out with, so it leaves them as they are (tested).
+    return [write_atomic(folder / name, text.encode("utf-8")) for name, text in texts.items()], placeholders
 
 
 def _complete(plan: dict[str, Any], folder: Path) -> tuple[dict[str, Any], list[str]]:

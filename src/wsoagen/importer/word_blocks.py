@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
-from docx.document import Document
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 _HEADING = re.compile(r"^(?:Heading|heading)\s*(\d)$")
 
@@ -61,19 +59,28 @@ Block = Para | Grid
 def read_blocks(path: Path) -> list[Block]:
     """The body of the .docx at `path` as blocks, in order. Raises on a file that is no .docx."""
     document = docx.Document(str(path))
+    # Style names by id, read once: python-docx's Paragraph.style looks the default style up
+    # afresh for every paragraph, which made a 100-page plan take seconds.
+    names = {s.style_id: s.name for s in document.styles}
+    default = next((s.name for s in document.styles if s.type == 1 and s.element.default), "Normal")
+
+    def style(p) -> str:
+        ppr = p.find(qn("w:pPr"))
+        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        return names.get(pstyle.get(qn("w:val")), default) if pstyle is not None else default
+
     blocks: list[Block] = []
     paras = tables = 0
     for el in document.element.body.iterchildren():
         if el.tag == qn("w:p"):
             paras += 1
-            p = Paragraph(el, document)
-            text = _paragraph_text(p)
+            text = _paragraph_text(el)
             if text.strip():
-                style = p.style.name if p.style is not None else ""
-                blocks.append(Para(style, _level(style), text.strip(), paras))
+                name = style(el)
+                blocks.append(Para(name, _level(name), text.strip(), paras))
         elif el.tag == qn("w:tbl"):
             tables += 1
-            blocks.append(Grid(_grid(el, document), tables))
+            blocks.append(Grid(_grid(el, style), tables))
     return _attach_captions(blocks)
 
 
@@ -84,10 +91,10 @@ def _level(style: str) -> int:
     return int(m.group(1)) if m else 0
 
 
-def _paragraph_text(p: Paragraph) -> str:
-    """Text of a paragraph; soft line breaks become newlines."""
+def _paragraph_text(p) -> str:
+    """Text of a paragraph (a w:p); soft line breaks become newlines."""
     parts = []
-    for node in p._p.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:cr")):
+    for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:cr")):
         if node.tag == qn("w:t"):
             parts.append(node.text or "")
         elif node.tag == qn("w:tab"):
@@ -97,31 +104,29 @@ def _paragraph_text(p: Paragraph) -> str:
     return "".join(parts)
 
 
-def _list_marker(p: Paragraph) -> str:
+def _list_marker(p, style: str) -> str:
     """'- ' or '1. ' for a list paragraph (by style name or numbering), else ''."""
-    style = p.style.name if p.style is not None else ""
     if "Number" in style:
         return "1. "
-    if "List" in style or "Bullet" in style or p._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+    if "List" in style or "Bullet" in style or p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
         return "- "
     return ""
 
 
-def _cell_text(tc, document: Document) -> str:
+def _cell_text(tc, style) -> str:
     """A cell's paragraphs as Markdown-ish text: list items as '- ', paragraphs separated by a
     blank line, list items by a single newline."""
     out: list[str] = []
     previous_list = False
     for el in tc.iterchildren(qn("w:p"), qn("w:tbl")):
         if el.tag == qn("w:tbl"):  # a nested table: its text, flattened
-            for row in _grid(el, document):
+            for row in _grid(el, style):
                 out.append(" | ".join(c.text for c in row if not c.merged))
             continue
-        p = Paragraph(el, document)
-        text = _paragraph_text(p).strip()
+        text = _paragraph_text(el).strip()
         if not text:
             continue
-        marker = _list_marker(p)
+        marker = _list_marker(el, style(el))
         if out:
             out.append("\n" if marker and previous_list else "\n\n")
         out.append(marker + text)
@@ -137,7 +142,7 @@ def _fill(tc) -> str | None:
     return fill if re.fullmatch(r"[0-9A-F]{6}", fill) and fill != "FFFFFF" else None
 
 
-def _grid(tbl, document: Document) -> list[list[Cell]]:
+def _grid(tbl, style) -> list[list[Cell]]:
     """The table's cells with merges expanded: a gridSpan repeats the cell to its right (marked
     merged), a vMerge continuation repeats the cell above (marked merged)."""
     rows: list[list[Cell]] = []
@@ -154,7 +159,7 @@ def _grid(tbl, document: Document) -> list[list[Cell]]:
                 above = rows[-1][col]
                 cell = Cell(above.text, above.fill, merged=True)
             else:
-                cell = Cell(_cell_text(tc, document), _fill(tc))
+                cell = Cell(_cell_text(tc, style), _fill(tc))
             row.append(cell)
             row.extend(Cell(cell.text, cell.fill, merged=True) for _ in range(span - 1))
         rows.append(row)
