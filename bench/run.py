@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from parallel import bench_parallel  # noqa: E402
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen import pipeline  # noqa: E402
@@ -186,6 +187,8 @@ def main() -> None:
             bench_charts()
         if not only or "pack" in only:
             bench_pack(Path(tmp))
+        if not only or "parallel" in only:
+            bench_parallel(Path(tmp))
         if not only or "import" in only:
             bench_import(plans, Path(tmp))
 

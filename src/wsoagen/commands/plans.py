@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from contextlib import ExitStack
 from pathlib import Path
 
 from wsoagen.commands.messages import EXIT_OK, EXIT_PLAN, plural, report
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     total = Diagnostics()
     failed = False
     outcomes: list[Outcome] = []
-    with reporter:
+    with reporter, ExitStack() as stack:
         stale = stale_schemas(args.plans)  # the repository's editor schemas are another version's
         report(stale, args.error_format, quiet=quiet, strict=args.strict, emit=reporter.emit)
         total.extend(stale.items)
@@ -44,13 +45,16 @@ def run(args: argparse.Namespace) -> int:
             with reporter.step("loading", "the renderers", announce=False, keep=False) as step:
                 from wsoagen import pipeline
             reporter.detail(f"renderers loaded in {seconds(step.elapsed)}")
-        for folder in args.plans:
+            # One set of worker processes for every plan; leaving by Ctrl-C stops them at once.
+            workers = stack.enter_context(pipeline.Workers(args.jobs))
+            builds = pipeline.Builds(args.plans, args.output, as_at, workers)
+        for i, folder in enumerate(args.plans):
             written: list[Path] | None = None
             with reporter.step("building" if building else "validating", folder,
                                announce=building or args.verbosity >= VERBOSE) as step:
                 try:
                     if building:
-                        result = pipeline.build(folder, args.output, as_at)
+                        result = builds.build(i)
                         diags, written = result.diagnostics, list(result.written)
                     else:
                         _, diags = check(folder, as_at)
