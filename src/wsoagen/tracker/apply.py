@@ -10,6 +10,7 @@ twice changes nothing the second time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,8 @@ from wsoagen.tracker import layout as lay
 from wsoagen.tracker.export import status_choices
 from wsoagen.tracker.problems import CELL, CONFLICT, KEY, Problems
 from wsoagen.tracker.read import Entry, Tracker
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,8 @@ def _values(entry: Entry, scheme: Statuses, problems: Problems) -> tuple[str | N
     update = entry.given("update")
     text = None
     if update is not None:
-        text = "\n".join(line.rstrip() for line in str(update).replace("\r\n", "\n").replace("\r", "\n").strip().split("\n"))
+        text = _CONTROL.sub("", str(update).replace("\r\n", "\n").replace("\r", "\n"))  # as a plan file may hold them
+        text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
         for message in markdown.problems(text):
             ok = False
             problems.error(*_at(entry, "update"), message, CELL)

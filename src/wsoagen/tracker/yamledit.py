@@ -1,8 +1,9 @@
 """Write changes into a workstream file as a round-trip edit: the file's text and changes in, its new text out.
 
 ruamel.yaml's round trip keeps comments, key order and quotes; the layout is `wsoagen fmt`'s
-(`wsoagen.plan.fmt`), and the result goes through its `format_text`, so `wsoagen fmt --check`
-passes and, in a file already in that layout, only the lines that changed differ. New keys go
+(`wsoagen.plan.fmt`: its YAML settings, preamble and file end), so `wsoagen fmt --check` passes
+and, in a file already in that layout, only the lines that changed differ. The new text must read
+back with the plan's loader and keep every comment, else the file is left alone. New keys go
 where people write them: `status` and `status_date` after `deadline`, `updates` last.
 
 One ruamel habit needs undoing: the comment lines after a mapping (above the next milestone, say)
@@ -12,8 +13,10 @@ whatever is last after the edit. `EditError` says why a file could not be edited
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -22,7 +25,8 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from wsoagen.diagnostics import Diagnostics
-from wsoagen.plan.fmt import _split_preamble, _yaml, format_text
+from wsoagen.plan.fmt import _split_preamble, _tidy_end, _yaml
+from wsoagen.plan.load import load_text
 from wsoagen.tracker.apply import Change
 
 BLOCK = (LiteralScalarString, FoldedScalarString)
@@ -33,9 +37,11 @@ class EditError(Exception):
 
 
 def edit(text: str, changes: list[Change], display: str) -> tuple[str, bool]:
-    """(the new text, whether the file was in the standard layout before). Raises EditError."""
-    diags = Diagnostics()
-    was_formatted = format_text(text, display, Diagnostics()) == text
+    """(the new text, whether the file was in the standard layout before). Raises EditError.
+
+    One ruamel parse, one dump in fmt's layout and one read-back check: `format_text` would parse
+    three more times per file, which made importing the example's tracker take seconds.
+    """
     preamble, body = _split_preamble(text.replace("\r\n", "\n"))
     if body is None:
         raise EditError(f"{display}: content on the `---` line: move it to the next line, then import again")
@@ -47,15 +53,32 @@ def edit(text: str, changes: list[Change], display: str) -> tuple[str, bool]:
         tail = _detach_tail(milestone)
         _apply(milestone, change)
         _attach_tail(milestone, tail)
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new = format_text(preamble + out.getvalue(), display, diags)
-    if new is None:
-        raise EditError("; ".join(d.message for d in diags.items) or f"{display}: cannot be laid out after the edit")
+    new = preamble + _tidy_end(_dump(yaml, data))
+    diags = Diagnostics()
+    if load_text(new, Path(display), display, diags) is None:  # the plan's own loader must read it back
+        raise EditError(f"{display}: the edited file would not read back ({diags.items[0].message if diags.items else 'unknown'}); "
+                        "the file is left as it is")
     lost = _comments(text) - _comments(new)
     if lost:
         raise EditError(f"{display}: the edit would lose the comment {sorted(lost)[0]!r} (please report this); the file is left as it is")
-    return new, was_formatted
+    return new, _only_edited(text, new)
+
+
+def _only_edited(old: str, new: str) -> bool:
+    """Did the dump leave every line alone but the status lines it changed (the file was in fmt's layout)?"""
+    matcher = difflib.SequenceMatcher(None, old.split("\n"), new.split("\n"), autojunk=False)
+    old_lines = old.split("\n")
+    return all(_EDITED.match(line) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag in ("replace", "delete")
+               for line in old_lines[i1:i2])
+
+
+_EDITED = re.compile(r"^\s*(status|status_date):")
+
+
+def _dump(yaml: Any, data: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
 
 
 def _apply(milestone: CommentedMap, change: Change) -> None:
