@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from wsoagen.cli import main
@@ -17,7 +18,8 @@ PLANS = sorted(p for p in (Path(__file__).parents[2] / "plans").iterdir() if (p 
 
 
 def _written(folder: Path) -> dict[str, str]:
-    """Each figure as written -> where: CSV cells as their text, plan.yaml and Excel figures as their digits."""
+    """Each figure as written -> where: CSV cells as their text, Excel cells as Excel shows them,
+    plan.yaml figures as their digits."""
     found: dict[str, str] = {}
     for path in sorted((folder / "data").glob("*.csv")):
         rows = [r for r in csv.reader(path.read_text(encoding="utf-8-sig").splitlines()) if r and not r[0].startswith("#")]
@@ -27,16 +29,31 @@ def _written(folder: Path) -> dict[str, str]:
             for c in columns:
                 if c < len(row) and row[c].strip():
                     found[row[c].strip().removesuffix("%")] = f"{path.name} row {n}"
+    for path in sorted((folder / "data").glob("*.xlsx")):
+        found.update(_shown_in_excel(path))
     plan, _ = read_plan(folder)
-    for mid, points in plan.series.items():
-        for p in points:
-            found.setdefault(f"{p.value.exact:,}", f"{mid} at {p.source}")
     for m in plan.file.metrics:
         for name, measure in [("baseline", m.baseline), ("target", m.target), *(("milestone", t) for t in m.interim_targets),
                               *(("comparator", c) for c in m.comparators)]:
             if measure is not None:
                 found.setdefault(f"{measure.value.exact:,}", f"plan.yaml {m.id} {name}")
     return found
+
+
+def _shown_in_excel(path: Path) -> dict[str, str]:
+    """Each number cell of a workbook as Excel shows it: a percent-formatted 0.155 in "0.00%" is 15.50."""
+    book = load_workbook(path)
+    shown = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=1):
+            for cell in row:
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    fmt = cell.number_format
+                    places = len(m.group(1)) if (m := re.search(r"0\.(0+)", fmt)) else None
+                    value = cell.value * 100 if "%" in fmt else cell.value
+                    text = f"{value:,.{places}f}" if places is not None else (f"{value:,.0f}" if "%" in fmt else f"{value:,}")
+                    shown[text.removesuffix(".0") if places is None else text] = f"{path.name} {sheet.title}!{cell.coordinate}"
+    return shown
 
 
 @pytest.mark.slow

@@ -73,11 +73,30 @@ def _marks(metric: Metric, progress: MetricProgress) -> tuple[list[dict[str, Any
     if metric.target is not None and metric.target.date:
         rows.append({"x": (metric.target.date.end or metric.target.date.start).toordinal(), "value": float(metric.target.value), "kind": "Target"})
         words["Target"] = f"Target: {target(metric.target, unit)}"
+    elif metric.target is not None:  # no date: drawn only as the dashed line across, and the legend says so
+        words["Target"] = f"Target: {target(metric.target, unit)}"
     for c in metric.comparators:
         if c.date:
             rows.append({"x": _mid(c.date).toordinal(), "value": float(c.value), "kind": c.label})
         words[c.label] = f"{c.label}: {comparator(c, unit).removesuffix(f' ({c.label})')}"
     return rows, words
+
+
+OFF_SCALE = 3  # a line this many times the data's spread beyond it would flatten the data: left off, the legend says so
+
+
+def _lines(metric: Metric, values: list[float]) -> tuple[dict[str, float], list[str]]:
+    """What is drawn only as a line across (an undated target or comparator): those the value axis
+    takes in (kind -> value), and those so far beyond the plotted values that the chart leaves
+    them off to stay scaled to the data."""
+    lines = ([("Target", float(metric.target.value))] if metric.target is not None and not metric.target.date else [])
+    lines += [(c.label, float(c.value)) for c in metric.comparators if c.date is None]
+    if not values:
+        return dict(lines), []
+    lo, hi = min(values), max(values)
+    spread = max(hi - lo, abs(hi) / 4, 1e-9)
+    drawn = {k: v for k, v in lines if lo - OFF_SCALE * spread <= v <= hi + OFF_SCALE * spread}
+    return drawn, [k for k, _ in lines if k not in drawn]
 
 
 def _y(axis: Axis, title: str | None) -> dict[str, Any]:
@@ -89,7 +108,10 @@ def _y(axis: Axis, title: str | None) -> dict[str, Any]:
 def metric_spec(metric: Metric, progress: MetricProgress, as_at: date) -> dict[str, Any]:
     """The Vega-Lite spec of a metric's chart."""
     rows, words = _marks(metric, progress)
-    axis = value_axis([r["value"] for r in rows] + [float(c.value) for c in metric.comparators], metric.unit)
+    drawn, off = _lines(metric, [r["value"] for r in rows])
+    for kind in off:
+        words[kind] += " (beyond this chart's scale)"
+    axis = value_axis([r["value"] for r in rows] + list(drawn.values()), metric.unit)
     title = unit_title(metric.unit)
     comparators = [c.label for c in metric.comparators]
     window = date_window([date.fromordinal(r["x"]) for r in rows], as_at)
@@ -99,11 +121,11 @@ def metric_spec(metric: Metric, progress: MetricProgress, as_at: date) -> dict[s
     # An empty layer holds the axes, so a metric with nothing to draw yet still shows its frame.
     layers: list[dict[str, Any]] = [{"data": {"values": []}, "mark": "point", "encoding": {"x": x, "y": y}},
                                     *as_at_layers(window, plot_width, x)]
-    if metric.target is not None:
-        layers.append({"data": {"values": [{"value": metric.target.value}]}, "mark": {"type": "rule", "color": STYLES["Target"][1],
+    if metric.target is not None and "Target" not in off:
+        layers.append({"data": {"values": [{"value": float(metric.target.value)}]}, "mark": {"type": "rule", "color": STYLES["Target"][1],
                        "strokeDash": [6, 4]}, "encoding": {"y": y}})
     for c in metric.comparators:  # a comparator for no particular date reads across the whole chart, dotted
-        if c.date is None:
+        if c.date is None and c.label in drawn:
             layers.append({"data": {"values": [{"value": float(c.value)}]}, "mark": {"type": "rule", "color": _style(c.label, comparators)[1],
                            "strokeDash": [2, 3]}, "encoding": {"y": y}})
     if progress.points:
@@ -111,7 +133,9 @@ def metric_spec(metric: Metric, progress: MetricProgress, as_at: date) -> dict[s
                        "mark": {"type": "line", "color": STYLES["Recorded values"][1], "strokeWidth": 2.5}, "encoding": {"x": x, "y": y}})
     if rows or comparators:
         scale = {"domain": kinds}
-        styles = [_style(k, comparators) for k in kinds]
+        # What is drawn only as a line across (an undated target or comparator) has a line in the legend.
+        lined = {c.label for c in metric.comparators if c.date is None} | ({"Target"} if metric.target and not metric.target.date else set())
+        styles = [("stroke", *_style(k, comparators)[1:]) if k in lined else _style(k, comparators) for k in kinds]
         key = legend([words[k] for k in kinds], kinds, plot_width)
         own = [r for r in rows if r["kind"] not in comparators]
         layers.append({"data": {"values": own}, "mark": {"type": "point", "filled": True, "opacity": 1}, "encoding": {
