@@ -193,7 +193,7 @@ def test_broken_house_style_is_reported_and_writes_nothing(make_plan, cli, tmp_p
     (folder / "templates" / "broken" / "wsoa.html.j2").write_text('{% extends "base.html.j2" %}\n{% block body %}{{ plan.nope }}{% endblock %}\n')
     code, _, err = cli("build", folder, "-o", tmp_path / "out", "--as-at", AS_AT)
     assert code == 1
-    assert "template error" in err and "nope" in err
+    assert "wsoa.html.j2:2:" in err and "nope" in err and "[house-style]" in err
     assert not (tmp_path / "out" / folder.name).exists()  # only the chart cache may exist
 
 
