@@ -261,3 +261,42 @@ def test_percentages_typed_as_numbers(cli, make_plan, tmp_path):
     assert code == 0, err
     assert "Not rated -> 75% (Feb 2020)" in out
     assert "status: 75%" in (plan / "workstreams" / "1.yaml").read_text()
+
+
+DIRECT = """\
+number: 1
+title: Leadership
+weakness: Leaders are not yet empowered.
+actions:
+  - text: Implement revised governance arrangements.
+    lead: ann-smith
+    milestones:
+      - text: Terms of reference agreed  # first
+        deadline: March 2024
+  # a second action, without a ref
+  - text: Publish the plan.
+    milestones:
+      - text: Published
+        deadline: May 2024
+"""
+
+
+def test_actions_directly_under_an_area_without_refs(cli, make_plan, tmp_path):
+    from conftest import MINI_PLAN
+
+    plan = make_plan(MINI_PLAN + "kind: strategic-action-plan\narea_name: {singular: priority, plural: priorities}\n", {"1.yaml": DIRECT})
+    assert cli("tracker", "export", plan, "-o", tmp_path / "t.xlsx")[0] == 0
+    assert load_workbook(tmp_path / "t.xlsx").sheetnames == ["Instructions", "Priority 1", "wsoagen"]
+    filled = fill(tmp_path / "t.xlsx", tmp_path / "f.xlsx", "Priority 1", {"Published": ("Green", "June 2024", "Out for consultation.")})
+    code, out, err = cli("tracker", "import", plan, filled)
+    assert code == 0, err
+    assert out.splitlines()[1] == '  #2 "Published": Not rated -> Green (June 2024); update added'
+    assert out.startswith("Priority 1 (")
+    assert (plan / "workstreams" / "1.yaml").read_text() == DIRECT + """\
+        status: green
+        status_date: June 2024
+        updates:
+          - date: June 2024
+            text: Out for consultation.
+            status: green
+"""

@@ -66,7 +66,7 @@ def import_(args: argparse.Namespace) -> int:
     verb = "would change" if args.dry_run else "changed"
     for fe in done.edits:
         if not quiet:
-            print(f"Workstream {fe.workstream} ({fe.path}): {verb} {plural(len(fe.changes), 'milestone')}")
+            print(f"{fe.area} ({fe.path}): {verb} {plural(len(fe.changes), 'milestone')}")
             for change in fe.changes:
                 print(f"  {_describe(change)}")
         if not fe.was_formatted:
@@ -75,7 +75,7 @@ def import_(args: argparse.Namespace) -> int:
     milestones = sum(len(fe.changes) for fe in done.edits)
     files = "nothing written (--dry-run)" if args.dry_run else (
         f"wrote {plural(len(done.written), 'workstream file')}" if done.written else "nothing to write")
-    print(f"wsoagen: {args.workbook}: {plural(milestones, 'milestone')} {verb}, {done.unchanged} rows with nothing new; "
+    print(f"wsoagen: {args.workbook}: {plural(milestones, 'milestone')} {verb}, {plural(done.unchanged, 'row')} with nothing new; "
           f"{files} ({counts})", file=sys.stderr)
     return EXIT_OK
 

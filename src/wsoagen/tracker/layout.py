@@ -57,6 +57,7 @@ class MilestoneRow:
     """One milestone as the tracker shows it, and where it lives in the plan."""
 
     workstream: int
+    area: str  # how the tracker names its workstream: "Workstream 2", "Priority 1"
     file: Path  # the workstream file
     path: tuple[int, int, int]  # (outcome, action, milestone) indexes in that file
     ref: str
@@ -88,7 +89,7 @@ def make_key(workstream: int, ref: str, number: int, text: str, deadline: str) -
     return f"{workstream}|{ref}|{number}|{fingerprint(text, deadline)}"
 
 
-_KEY = re.compile(r"^(\d{1,2})\|([0-9][0-9.]*[a-z]?)\|(\d{1,4})\|([0-9a-f]{12})$")
+_KEY = re.compile(r"^(\d{1,2})\|([0-9A-Za-z.#]{1,20})\|(\d{1,4})\|([0-9a-f]{12})$")
 
 
 @dataclass(frozen=True)
@@ -104,14 +105,21 @@ def parse_key(text: str) -> Key | None:
     return Key(int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)) if m else None
 
 
-def workstream_sheet(number: int) -> str:
-    return f"Workstream {number}"
+def area_word(plan: Plan) -> str:
+    """What the tracker calls an area: the plan's own word, "Workstream" in a WSOA, else "Area"."""
+    if plan.file.area_name:
+        word = str(plan.file.area_name.singular)
+        return word[:1].upper() + word[1:]
+    return "Workstream" if plan.file.kind == "wsoa" else "Area"
+
+
+def _sheet_title(text: str) -> str:
+    """At most 31 characters, none of []:*?/\\ (Excel's rules for sheet names)."""
+    return re.sub(r"[\[\]:*?/\\']", " ", text).strip()[:31].rstrip() or "Sheet"
 
 
 def lead_sheet(name: str) -> str:
-    """A sheet title for one lead's actions: at most 31 characters, none of []:*?/\\ (Excel's rules)."""
-    clean = re.sub(r"[\[\]:*?/\\']", " ", name).strip() or "lead"
-    return f"Actions led by {clean}"[:31].rstrip()
+    return _sheet_title(f"Actions led by {name}")
 
 
 def headline(markdown: str, limit: int = 300) -> str:
@@ -132,23 +140,26 @@ def sheets(plan: Plan, workstream: int | None = None, lead: str | None = None) -
     """The tracker's sheets: one per workstream, only `workstream`, or one for `lead`'s actions."""
     people = {p.id: p.name for p in plan.file.people}
     statuses = {s.id: s.label for s in plan.statuses()}
+    word = area_word(plan)
     per_ws: list[Sheet] = []
     for ws in plan.workstreams:
         if workstream is not None and ws.number != workstream:
             continue
         rows = []
-        for oi, outcome in enumerate(ws.outcomes):
-            for ai, action in enumerate(outcome.actions):
-                if lead is not None and action.lead != lead:
-                    continue
-                for mi, ms in enumerate(action.milestones):
-                    rows.append(MilestoneRow(
-                        workstream=ws.number, file=Path(ms.where[0]), path=(oi, ai, mi), ref=str(action.ref),
-                        action=headline(str(action.text)), milestone=str(ms.text), deadline=ms.deadline.text if ms.deadline else "",
-                        lead=people.get(action.lead, action.lead or "") if action.lead else "",
-                        status=statuses.get(ms.status, ms.status or "") if ms.status else "",
-                        status_date=ms.status_date.text if ms.status_date else ""))
-        per_ws.append(Sheet(workstream_sheet(ws.number), f"Workstream {ws.number}: {ws.title}", rows))
+        label = f"{word} {ws.label}"
+        actions = [(oi, ai, action) for oi, outcome in enumerate(ws.outcomes) for ai, action in enumerate(outcome.actions)]
+        for place, (oi, ai, action) in enumerate(actions, start=1):
+            if lead is not None and action.lead != lead:
+                continue
+            ref = str(action.ref) if action.ref else f"#{place}"  # an unnumbered action: its place in the area
+            for mi, ms in enumerate(action.milestones):
+                rows.append(MilestoneRow(
+                    workstream=ws.number, area=label, file=Path(ms.where[0]), path=(oi, ai, mi), ref=ref,
+                    action=headline(str(action.text)), milestone=str(ms.text), deadline=ms.deadline.text if ms.deadline else "",
+                    lead=people.get(action.lead, action.lead) if action.lead else "",
+                    status=statuses.get(ms.status, ms.status) if ms.status else "",
+                    status_date=ms.status_date.text if ms.status_date else ""))
+        per_ws.append(Sheet(_sheet_title(label), f"{label}: {ws.title}" if ws.title else label, rows))
     if lead is None:
         return per_ws
     name = people.get(lead, lead)

@@ -61,7 +61,7 @@ def export_tracker(folder: Path, workstream: int | None = None, lead: str | None
 @dataclass
 class FileEdit:
     path: Path
-    workstream: int
+    area: str
     changes: list[Change]
     text: str
     was_formatted: bool
@@ -95,7 +95,7 @@ def import_tracker(folder: Path, workbook: Path, *, dry_run: bool = False, displ
         except (EditError, OSError, UnicodeDecodeError) as exc:
             problems.error("", 0, 0, f"{path}: cannot be edited safely: {exc}", WORKBOOK)
             continue
-        result.edits.append(FileEdit(path, changes[0].row.workstream, changes, new, was_formatted))
+        result.edits.append(FileEdit(path, changes[0].row.area, changes, new, was_formatted))
     if problems.errors or dry_run:
         return result
     for fe in result.edits:

@@ -48,8 +48,7 @@ def edit(text: str, changes: list[Change], display: str) -> tuple[str, bool]:
     yaml = _yaml()
     data = yaml.load(body)
     for change in changes:
-        oi, ai, mi = change.row.path
-        milestone = data["outcomes"][oi]["actions"][ai]["milestones"][mi]
+        milestone = _milestone(data, change.row.path)
         tail = _detach_tail(milestone)
         _apply(milestone, change)
         _attach_tail(milestone, tail)
@@ -79,6 +78,15 @@ def _dump(yaml: Any, data: Any) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+def _milestone(data: Any, path: tuple[int, int, int]) -> CommentedMap:
+    """The milestone at the model's (outcome, action, milestone) indexes: validation holds actions
+    written directly under the area in one more outcome after the file's own."""
+    oi, ai, mi = path
+    outcomes = data.get("outcomes") or []
+    action = outcomes[oi]["actions"][ai] if oi < len(outcomes) else data["actions"][ai]
+    return action["milestones"][mi]
 
 
 def _apply(milestone: CommentedMap, change: Change) -> None:
