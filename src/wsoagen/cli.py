@@ -65,6 +65,7 @@ examples:
 examples:
   wsoagen new plans/testshire
   wsoagen new plans/north-somerset --local-area "North Somerset"
+  wsoagen new plans/testshire --kind priority-action-plan
 """,
     "init": """\
 Writes .gitattributes, .pre-commit-config.yaml, .github/workflows/wsoagen.yml, .gitlab-ci.yml,
@@ -148,6 +149,8 @@ def _parser() -> argparse.ArgumentParser:
     n = command("new", help="start a new plan folder with commented examples")
     n.add_argument("folder", type=Path, metavar="PLAN_DIR")
     n.add_argument("--local-area", metavar="NAME", help="the local area's name (default: from the folder name)")
+    n.add_argument("--kind", default="wsoa", choices=["wsoa", "priority-action-plan", "improvement-plan", "accelerated-progress-plan",
+                                                      "strategic-action-plan"], help="what kind of plan (default: wsoa)")
 
     f = command("fmt", help="lay plan files out the one standard way, keeping comments")
     f.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="plan folders or YAML files")

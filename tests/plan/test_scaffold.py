@@ -146,3 +146,32 @@ def test_without_any_schema_it_says_how_to_write_them(cli, tmp_path, monkeypatch
     assert modeline_target(folder / "plan.yaml") == repo / "schema" / "plan.schema.json"
     code, _, _ = cli("schema", "--write", repo / "schema")
     assert code == 0 and modeline_target(folder / "plan.yaml").is_file()
+
+
+KIND_IDS = ["wsoa", "priority-action-plan", "improvement-plan", "accelerated-progress-plan", "strategic-action-plan"]
+
+
+@pytest.mark.parametrize("kind", KIND_IDS)
+def test_each_kind_scaffolds_a_valid_plan_with_its_examples_too(tmp_path, kind):
+    for examples in (False, True):
+        folder = tmp_path / f"testshire-{examples}"
+        texts, _ = plan_texts(folder, today=date(2026, 11, 22), examples=examples, kind=kind)
+        for name, text in texts.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+        plan, diags = read_plan(folder)
+        assert diags.items == [], (kind, examples, [d.message for d in diags.items])
+        assert plan.file.kind == kind and plan.kind.stem in ("wsoa", kind)
+    words = texts["plan.yaml"]
+    assert ("statement_due" in words) == (kind == "wsoa")
+    assert ("Written Statement of Action" in words) == (kind == "wsoa")
+    assert ("outcome: widespread-failings" in words) == (kind == "priority-action-plan")
+
+
+def test_new_takes_the_kind(cli, tmp_path):
+    folder = tmp_path / "testshire"
+    code, _, err = cli("new", folder, "--kind", "improvement-plan")
+    assert code == 0, err
+    assert "kind: improvement-plan" in (folder / "plan.yaml").read_text(encoding="utf-8")
+    code, _, err = cli("new", tmp_path / "other", "--kind", "nonsense")
+    assert code == 2 and "invalid choice" in err

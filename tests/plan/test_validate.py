@@ -181,7 +181,7 @@ def test_warnings_for_what_ofsted_sends_back(make_plan, cli):
     assert code == 0
     assert errors_of(err) == [
         f"{ws}:8:10: warning: outcome 1.1 has no measurable impact: add an impact statement with a figure and a date, or link a metric [measurable-impact]",
-        f"{ws}:13:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id) [action-owner]",
+        f"{ws}:13:14: warning: action 1.1a has no owner: add `lead`, `officers`, `sro` or `accountable` (person ids) [action-owner]",
         f"{ws}:21:13: warning: a milestone of action 1.1a has no deadline [milestone-deadline]",
     ]
     code, _, _ = cli("validate", "--strict", folder)

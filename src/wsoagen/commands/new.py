@@ -11,7 +11,7 @@ from wsoagen.commands.messages import EXIT_OK
 def run(args: argparse.Namespace) -> int:
     from wsoagen.plan import scaffold
 
-    written, schema = scaffold.create(args.folder, args.local_area)
+    written, schema = scaffold.create(args.folder, args.local_area, kind=getattr(args, "kind", "wsoa"))
     for path in written:
         print(f"wrote {path}")
     if not schema.exists:

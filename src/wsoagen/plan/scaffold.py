@@ -25,6 +25,7 @@ from pathlib import Path
 
 from wsoagen.diagnostics import UsageError
 from wsoagen.output import write_atomic
+from wsoagen.plan.model.kinds import KINDS
 from wsoagen.plan.schema import packaged_dir
 
 SCHEMA_DIR = "schema"
@@ -77,9 +78,10 @@ def area_from_folder(folder: Path) -> str:
 
 
 def plan_texts(folder: Path, local_area: str | None = None, today: date | None = None,
-               examples: bool = False, schema: SchemaLocation | None = None) -> tuple[dict[str, str], SchemaLocation]:
+               examples: bool = False, schema: SchemaLocation | None = None, kind: str = "wsoa") -> tuple[dict[str, str], SchemaLocation]:
     """{relative path: text} of a new plan at `folder`; `examples=True` uncomments every example;
-    `schema`: where the modelines point (default: `find_schema_dir`)."""
+    `schema`: where the modelines point (default: `find_schema_dir`); `kind`: the plan's kind
+    (its title, inspection facts and words for an area follow)."""
     today = today or date.today()
     area = local_area or area_from_folder(folder)
     schema = schema or find_schema_dir(folder)
@@ -90,7 +92,9 @@ def plan_texts(folder: Path, local_area: str | None = None, today: date | None =
     done = _month(_add_months(today, -1))
     values = {
         "AREA": _yaml_text(area),
-        "AREA_TITLE": _yaml_text(f"{area} Special Educational Needs and Disabilities Written Statement of Action"),
+        "AREA_TITLE": _yaml_text(f"{area} Special Educational Needs and Disabilities {_title_words(kind)}"),
+        "KIND": kind,
+        "AREA_WORDS": KINDS[kind].area,
         "COUNCIL": _yaml_text(f"{area} Council"),
         "ICB": _yaml_text(f"NHS {area} Integrated Care Board"),
         "FORUM": _yaml_text(f"{area} Parent Carer Forum"),
@@ -113,7 +117,7 @@ def plan_texts(folder: Path, local_area: str | None = None, today: date | None =
         "FOLDER": folder.as_posix(),
     }
     texts = {
-        "plan.yaml": PLAN,
+        "plan.yaml": PLAN.replace("<<INSPECTION>>", _inspection(kind)),
         f"workstreams/{WORKSTREAM_FILE}": WORKSTREAM,
         "data/example.csv": DATA,
         "README.md": README,
@@ -121,18 +125,40 @@ def plan_texts(folder: Path, local_area: str | None = None, today: date | None =
     return {name: _fill(text, values, examples) for name, text in texts.items()}, schema
 
 
-def create(folder: Path, local_area: str | None = None, today: date | None = None) -> tuple[list[Path], SchemaLocation]:
+def create(folder: Path, local_area: str | None = None, today: date | None = None, kind: str = "wsoa") -> tuple[list[Path], SchemaLocation]:
     """Write a new plan into `folder` (absent or empty); UsageError if it holds anything."""
     if folder.exists():
         if not folder.is_dir():
             raise UsageError(f"{folder}: is a file, not a folder")
         if any(folder.iterdir()):
             raise UsageError(f"{folder}: folder is not empty: `wsoagen new` only starts a plan in a new or empty folder")
-    texts, schema = plan_texts(folder, local_area, today)
+    if kind not in KINDS:
+        raise UsageError(f'unknown plan kind "{kind}": choose one of {", ".join(KINDS)}')
+    texts, schema = plan_texts(folder, local_area, today, kind=kind)
     return [write_atomic(folder / name, text.encode("utf-8")) for name, text in texts.items()], schema
 
 
 # ---------------------------------------------------------------- helpers
+
+# What each framework's inspection says beyond bodies and dates (the `kind-fields` rule checks it).
+_INSPECTION = {
+    "2016": '  kind: SEND local area inspection\n  framework: "2016"\n  #: statement_due: <<DUE>>',
+    "2023": '  kind: area SEND inspection\n  framework: "2023"\n  outcome: inconsistent  # positive, inconsistent or widespread-failings',
+    "any": '  kind: area SEND inspection\n  framework: "2023"  # or "2016"\n  #: outcome: inconsistent',
+}
+
+
+def _inspection(kind: str) -> str:
+    text = _INSPECTION[KINDS[kind].framework]
+    if not KINDS[kind].due_field:
+        text = text.replace("\n  #: statement_due: <<DUE>>", "")
+    # only an inspection with widespread or systemic failings sets areas for priority action
+    return text.replace("outcome: inconsistent", "outcome: widespread-failings") if kind == "priority-action-plan" else text
+
+
+def _title_words(kind: str) -> str:
+    """"Written Statement of Action", "Priority Action Plan": as a document title."""
+    return " ".join(w if w in ("of", "and") else w[:1].upper() + w[1:] for w in KINDS[kind].in_text.split())
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
@@ -208,6 +234,7 @@ PLAN = """\
 #   build it:       wsoagen build <<FOLDER>>
 #   tidy layout:    wsoagen fmt <<FOLDER>>
 title: <<AREA_TITLE>>
+kind: <<KIND>>                             # wsoa, priority-action-plan, improvement-plan, accelerated-progress-plan, strategic-action-plan
 local_area: <<AREA>>
 published: <<PUBLISHED>>                   # the date on the cover, as you would write it
 version: "0.1"                             # quoted, so that 0.10 stays 0.10
@@ -241,12 +268,12 @@ people:                                    # everyone the plan names; ids are wo
     #: email: sam.example@<<EMAIL_DOMAIN>>.gov.uk
     #: phone: 01234 567890
 
-inspection:                                # the inspection that found the areas of weakness
+inspection:                                # the inspection that led to this plan
   bodies: [Ofsted, CQC]
-  start: <<START>>                          # days as YYYY-MM-DD
+<<INSPECTION>>
+  start: <<START>>                          # days as YYYY-MM-DD, or a month ("March 2023") if that is all you know
   end: <<END>>
   #: report_published: <<REPORT>>
-  #: statement_due: <<DUE>>
   #: inspectors:
   #:   - {name: A. Inspector, role: HMI, organisation: Ofsted}
 
@@ -307,7 +334,7 @@ metrics:                                   # measures of impact; their figures g
 
 WORKSTREAM = """\
 # yaml-language-server: $schema=<<WS_SCHEMA>>
-# One workstream: one area of significant weakness, owned by one drafting sub-group.
+# One workstream: one <<AREA_WORDS>>, owned by one drafting sub-group.
 # For the next one, copy this file to 2-<short-title>.yaml; its outcome refs start with 2.
 number: 1
 title: Timeliness and quality of education, health and care plans

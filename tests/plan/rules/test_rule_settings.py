@@ -10,7 +10,7 @@ from wsoagen.check import REGISTRY
 from wsoagen.plan.validate import validate_plan
 
 NO_LEAD = MINI_WORKSTREAM.replace("        lead: ann-smith\n", "")
-OWNER = "workstreams/1.yaml:13:14: {}: action 1.1a has no owner: add `lead` or `accountable` (a person id) [action-owner]"
+OWNER = "workstreams/1.yaml:13:14: {}: action 1.1a has no owner: add `lead`, `officers`, `sro` or `accountable` (person ids) [action-owner]"
 
 
 def test_a_warning_switched_off(make_plan):

@@ -15,7 +15,7 @@ def test_each_warning_at_its_place(make_plan):
         "workstreams/1.yaml:1:1: warning: this workstream has no senior accountable sponsor [workstream-sponsor]",
         "workstreams/1.yaml:7:10: warning: outcome 1.1 has no measurable impact: "
         "add an impact statement with a figure and a date, or link a metric [measurable-impact]",
-        "workstreams/1.yaml:12:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id) [action-owner]",
+        "workstreams/1.yaml:12:14: warning: action 1.1a has no owner: add `lead`, `officers`, `sro` or `accountable` (person ids) [action-owner]",
         "workstreams/1.yaml:20:13: warning: a milestone of action 1.1a has no deadline [milestone-deadline]",
     ]
 
