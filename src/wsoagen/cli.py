@@ -1,6 +1,9 @@
 """Turn command lines into command calls (wsoagen.commands), and failures into exit codes.
 
-Exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O problem.
+Exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O problem (not the plan's
+fault: a missing folder, an output folder that cannot be written), 3 internal error (a bug in
+wsoagen: one line asks for a bug report; -v or WSOAGEN_TRACEBACK=1 shows the traceback),
+130 interrupted by Ctrl-C, 143 terminated by SIGTERM (files written before stay whole).
 Diagnostics go to stderr as `path:line:col: error|warning: message`, then a one-line summary.
 Results go to stdout (`wrote PATH`); progress goes to stderr (see `wsoagen.commands.progress`).
 """
@@ -8,15 +11,17 @@ Results go to stdout (`wrote PATH`); progress goes to stderr (see `wsoagen.comma
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from wsoagen import __version__
-from wsoagen.commands.messages import EXIT_USAGE
+from wsoagen.commands.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, internal_error, io_problem, wants_traceback
 from wsoagen.commands.progress import NORMAL, QUIET, VERBOSE
 from wsoagen.diagnostics import UsageError
 
@@ -195,19 +200,56 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command line; the exit code (see the module docstring). Nothing but an internal
+    error prints a traceback, and that only with -v or WSOAGEN_TRACEBACK=1."""
+    _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: --help is 0, bad usage is 2
         return int(exc.code or 0)
+    previous = _terminate_as_interrupt()
     try:
         command = importlib.import_module(f"wsoagen.commands.{COMMANDS[args.command]}")
         return command.run(args)
     except UsageError as exc:
         print(f"wsoagen: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except OSError as exc:
-        print(f"wsoagen: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # a read-only or full disk, a file where a folder must be: not the plan's fault
+        print(io_problem(exc), file=sys.stderr)
         return EXIT_USAGE
+    except _Terminated:
+        print("wsoagen: terminated; files written before are whole", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:  # Ctrl-C: outputs already written stay whole (atomic writes)
-        print("wsoagen: interrupted", file=sys.stderr)
-        return 130
+        print("wsoagen: interrupted; files written before are whole", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: one line asking for a report, not a traceback
+        print(internal_error(exc, wants_traceback(getattr(args, "verbosity", None))), file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI timeout, `kill`): unwinds like Ctrl-C, so temporary files are removed."""
+
+
+def _terminate_as_interrupt() -> object:
+    """Make SIGTERM raise `_Terminated` in the main thread; the handler it replaces, or None."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated()
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test runner's worker): leave signals alone
+        return None
+
+
+def _tolerant_streams() -> None:
+    """A path that is not valid UTF-8 (held as surrogate escapes) is printed as the bytes it is,
+    instead of failing the command at `print`."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):  # replaced by a test harness, or closed
+            stream.reconfigure(errors="surrogateescape" if stream is sys.stdout else "backslashreplace")

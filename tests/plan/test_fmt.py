@@ -1,5 +1,6 @@
 """`wsoagen fmt`: one layout for plan files, keeping comments, key order and quotes."""
 
+import os
 import re
 import shutil
 import stat
@@ -200,12 +201,31 @@ def test_quiet_and_verbose(cli, tmp_path):
 
 
 def test_permissions_and_symlinks_survive(cli, tmp_path):
-    real = tmp_path / "real.yaml"
+    real = tmp_path / "plans" / "real.yaml"
+    real.parent.mkdir()
     real.write_text("a:    1\n", encoding="utf-8")
     real.chmod(0o600)
     link = tmp_path / "plans" / "link.yaml"
-    link.parent.mkdir()
-    link.symlink_to(real)
+    link.symlink_to(real)  # a link inside the folder: the file it names is formatted, the link stays
     assert cli("fmt", link)[0] == 0
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "a: 1\n"
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
+
+
+def test_a_link_to_outside_the_folder_is_never_rewritten(cli, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("a:    1\n", encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "link.yaml").symlink_to(outside)
+    for named in (tmp_path / "plans", tmp_path / "plans" / "link.yaml"):
+        code, _, err = cli("fmt", named)
+        assert code == 1 and "link.yaml:1:1: error: this file is a symbolic link to a place outside the plan folder" in err
+    assert outside.read_text(encoding="utf-8") == "a:    1\n"
+
+
+def test_a_pipe_is_refused_not_waited_for(cli, tmp_path):
+    os.mkfifo(tmp_path / "pipe.yaml")
+    code, _, err = cli("fmt", tmp_path / "pipe.yaml")
+    assert (code, err) == (2, f"wsoagen: error: {tmp_path / 'pipe.yaml'}: this is a named pipe (FIFO), not a file: wsoagen reads only ordinary files\n")
+    code, _, err = cli("fmt", tmp_path)
+    assert code == 1 and "pipe.yaml:1:1: error: this is a named pipe (FIFO)" in err

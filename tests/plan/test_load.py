@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from wsoagen.diagnostics import Diagnostics
-from wsoagen.plan.load import MAX_DEPTH, load_file
+from wsoagen.plan.load import MAX_DEPTH, MAX_PROBLEMS, load_file
 
 
 def load(tmp_path: Path, text: str):
@@ -48,7 +48,8 @@ def test_billion_laughs_is_refused_without_expanding(tmp_path):
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]" for i in range(1, 9)]
     loaded, errors = load(tmp_path, "\n".join(lines) + "\n")
     assert loaded is None
-    assert len(errors) == 9 + 8 * 9
+    assert len(errors) == MAX_PROBLEMS + 1  # then it stops reading
+    assert errors[-1].endswith(f"stopped reading this file after {MAX_PROBLEMS} problems: correct these first")
 
 
 def test_nesting_too_deep(tmp_path):
@@ -78,3 +79,35 @@ def test_not_utf8(tmp_path):
 def test_folded_scalars_are_plain_text(tmp_path):
     loaded, _ = load(tmp_path, "why: >-\n  The board oversees delivery and receives\n  a report at each meeting.\n")
     assert loaded.data["why"] == "The board oversees delivery and receives a report at each meeting."
+
+
+def test_too_many_values(tmp_path, monkeypatch):
+    monkeypatch.setattr("wsoagen.plan.load.MAX_VALUES", 10)
+    _, errors = load(tmp_path, "a:\n" + "".join(f"  - {i}\n" for i in range(20)))
+    assert errors == ["f.yaml:7:5: error: this file holds too many values (more than 10): split it into smaller files"]
+
+
+def test_ten_thousand_deep_nesting_stops_at_the_limit(tmp_path):
+    _, errors = load(tmp_path, "a: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    assert errors == [f"f.yaml:1:{MAX_DEPTH + 3}: error: nesting is too deep (more than {MAX_DEPTH} levels)"]
+
+
+def test_escapes_that_no_document_can_hold(tmp_path):
+    _, errors = load(tmp_path, 'a: "x\\ud800y"\nb: "\\e[31mred"\nc: "tab\\there\\n"\nd: "\\U0001F600"\n"k\\0": 1\n')
+    assert errors == [
+        "f.yaml:1:4: error: this text holds \\ud800 (half of a surrogate pair, not a character), which no document can show: "
+        "remove it, or write the character itself",
+        "f.yaml:2:4: error: this text holds \\x1b (a control character), which no document can show: remove it, or write the character itself",
+        "f.yaml:5:1: error: this text holds \\x00 (a control character), which no document can show: remove it, or write the character itself",
+    ]
+
+
+def test_a_link_to_outside_the_folder_is_not_read(tmp_path):
+    (tmp_path / "secret.yaml").write_text("password: hunter2\n")
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "f.yaml").symlink_to(tmp_path / "secret.yaml")
+    diags = Diagnostics()
+    assert load_file(plan / "f.yaml", "f.yaml", diags) is None
+    assert [str(d) for d in diags.items] == [
+        "f.yaml:1:1: error: this file is a symbolic link to a place outside the plan folder: wsoagen reads only files inside it"]

@@ -1,17 +1,25 @@
 """Diagnostics and counts as the console shows them, and the exit codes every command returns.
 
-In: `Diagnostics` and counts. Out: lines on stderr (`path:line:col: level: message`, or GitHub
-Actions annotations) and exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O.
+In: `Diagnostics` and counts, or the exception a command stopped with. Out: lines on stderr
+(`path:line:col: level: message`, or GitHub Actions annotations; one line for a failure that is
+not the plan's) and exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O (not
+the plan's fault: a missing folder, an unwritable output, a full disk), 3 an internal error (a bug
+in wsoagen: the line asks for a report; `-v` or WSOAGEN_TRACEBACK=1 prints the traceback),
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections.abc import Callable
 
 from wsoagen.diagnostics import Diagnostics
 
-EXIT_OK, EXIT_PLAN, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
+TRACEBACK_ENV = "WSOAGEN_TRACEBACK"
 
 
 def stderr(line: str) -> None:
@@ -29,3 +37,40 @@ def report(diags: Diagnostics, fmt: str, *, quiet: bool = False, strict: bool = 
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def io_problem(exc: OSError) -> str:
+    """One line for a file-system failure: `wsoagen: error: PATH: what went wrong`."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    where = exc.filename if exc.filename is not None else None
+    if where is not None and exc.filename2 is not None:
+        where = f"{where} -> {exc.filename2}"
+    return f"wsoagen: error: {where}: {what}" if where is not None else f"wsoagen: error: {what}"
+
+
+def internal_error(exc: BaseException, show_traceback: bool) -> str:
+    """The lines for an unexpected exception: one asking for a bug report, the traceback if asked."""
+    said = " ".join(str(exc).split())[:300]  # one line, whatever the exception holds
+    line = (f"wsoagen: internal error: {type(exc).__name__}: {said} -- this is a bug in wsoagen, not in your plan: "
+            f"please report it at {_issues_url()} with the command you ran"
+            + ("" if show_traceback else f" (run it with -v or {TRACEBACK_ENV}=1 to see the traceback)"))
+    if show_traceback:
+        return "".join(traceback.format_exception(exc)) + line
+    return line
+
+
+def wants_traceback(verbosity: int | None) -> bool:
+    return (verbosity or 0) > 0 or os.environ.get(TRACEBACK_ENV, "") not in ("", "0")
+
+
+def _issues_url() -> str:
+    try:
+        from importlib.metadata import metadata
+
+        for entry in metadata("wsoagen").get_all("Project-URL") or []:
+            label, _, url = entry.partition(",")
+            if label.strip().lower() in ("issues", "bug tracker"):
+                return url.strip()
+    except Exception:  # no metadata (run from a checkout): the generic words will do
+        pass
+    return "the wsoagen issue tracker"

@@ -16,41 +16,19 @@ its row and column for the diagnostics, and the two layouts need their own check
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wsoagen.data.wording import exact
+from wsoagen.data.tables import Cell, Unreadable, data_files, read_tables
 from wsoagen.diagnostics import Diagnostics, PlanError, did_you_mean
 from wsoagen.plan.dates import When, misreadable, parse_when
 from wsoagen.plan.model import DataPoint, Plan
 from wsoagen.plan.model.metrics import NUMBER, Figure
 from wsoagen.plan.rules import DATA_FILES, PLAN_REGISTRY, Registry
 from wsoagen.plan.validate import Validated, tag, validate
-
-DATA_DIR = "data"
-MAX_DATA_BYTES = 10 * 1024 * 1024
-
-
-@dataclass
-class Cell:
-    row: int
-    col: int
-    value: Any
-    format: str | None = None  # an Excel cell's number format ("0.0%"), so a percentage cell reads as one
-
-
-def data_files(folder: Path) -> list[Path]:
-    base = folder / DATA_DIR
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith((".", "~$")))
 
 
 def with_data(done: Validated) -> Validated:
@@ -78,43 +56,13 @@ def load_series(folder: Path, units: dict[str, str], diags: Diagnostics) -> dict
     for path in data_files(folder):
         display = str(path)
         try:
-            if path.stat().st_size > MAX_DATA_BYTES:
-                diags.error(display, (1, 1), f"data file is too large (the limit is {exact(MAX_DATA_BYTES)} bytes)")
-                continue
-            tables = list(_csv_tables(path)) if path.suffix.lower() == ".csv" else list(_xlsx_tables(path))
-        except (OSError, ValueError, KeyError) as exc:
-            diags.error(display, (1, 1), f"cannot read data file: {exc}")
+            tables = read_tables(path, folder)
+        except Unreadable as exc:
+            diags.error(display, (exc.line, 1), f"cannot read data file: {exc}")
             continue
         for sheet, rows in tables:
             reader.read_table(display, sheet, rows)
     return {mid: sorted(points, key=lambda p: p.date.start) for mid, points in reader.series.items()}
-
-
-def _csv_tables(path: Path) -> Iterator[tuple[str | None, list[list[Cell]]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError("it is not UTF-8 text: save it as CSV UTF-8") from None
-    reader = csv.reader(io.StringIO(text))
-    rows = []
-    for values in reader:
-        rows.append([Cell(reader.line_num, c + 1, v) for c, v in enumerate(values)])
-    yield None, rows
-
-
-def _xlsx_tables(path: Path) -> Iterator[tuple[str | None, list[list[Cell]]]]:
-    from openpyxl import load_workbook  # defusedxml guards it against hostile XML
-
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        for sheet in book.worksheets:
-            rows = []
-            for r, cells in enumerate(sheet.iter_rows(), start=1):
-                rows.append([Cell(r, c + 1, cell.value, getattr(cell, "number_format", None)) for c, cell in enumerate(cells)])
-            yield sheet.title, rows
-    finally:
-        book.close()
 
 
 def _text(value: Any) -> str:

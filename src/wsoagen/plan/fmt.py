@@ -8,7 +8,9 @@ wrapped and quotes stay as written. A file that is already formatted is left byt
 
 Safety: a file with a YAML problem (as `wsoagen validate` reports it) is reported and left alone;
 so is a file whose reformatted text would read back differently or lose a comment. Everything
-above an explicit `---` line (the editor modeline, say) is kept exactly as written.
+above an explicit `---` line (the editor modeline, say) is kept exactly as written. Only regular
+files inside the folder named (or beside the file named) are read and rewritten: a link that
+leads outside it, a pipe or a device is reported and left alone (`wsoagen.files`).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 
+from wsoagen import files
 from wsoagen.diagnostics import Diagnostics, UsageError
 from wsoagen.output import write_atomic
-from wsoagen.plan.load import YamlFloat, YamlInt, load_file, load_text
+from wsoagen.plan.load import MAX_FILE_BYTES, YamlFloat, YamlInt, load_file, load_text
 
 YAML_SUFFIXES = (".yaml", ".yml")
 BOM = "\ufeff"
@@ -55,43 +58,64 @@ class FormatRun:
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
     """The YAML files named, and those under the folders named (hidden folders skipped), in order."""
-    found: list[Path] = []
+    return list(_files_and_roots(paths))
+
+
+def _files_and_roots(paths: Iterable[Path]) -> dict[Path, Path]:
+    """Each YAML file to format, and the folder it must stay inside: the folder named, or the
+    named file's own folder. Links, pipes and devices with a YAML name are listed too, so that
+    `format_file` says why it leaves them alone; a pipe or device named outright is a usage error."""
+    found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix in YAML_SUFFIXES and p.is_file()
-                                and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        elif path.is_file():
+            for p in sorted(path.rglob("*")):
+                if p.suffix in YAML_SUFFIXES and (p.is_symlink() or not p.is_dir()) \
+                        and not any(part.startswith(".") for part in p.relative_to(path).parts):
+                    found.setdefault(p, path)
+        elif path.exists() or path.is_symlink():
             if path.suffix not in YAML_SUFFIXES:
                 raise UsageError(f"{path}: not a YAML file (.yaml or .yml)")
-            found.append(path)
+            try:
+                files.check(path)
+            except files.Refused as exc:
+                raise UsageError(f"{path}: {exc}") from None
+            found.setdefault(path, path.parent)
         else:
             raise UsageError(f"{path}: no such file or folder")
-    return list(dict.fromkeys(found))
+    return found
 
 
 def format_files(paths: Iterable[Path], *, check: bool = False) -> FormatRun:
     """Format every file (unless `check`); return what changed and every problem found."""
     run = FormatRun()
-    for path in yaml_files(paths):
-        result = format_file(path, run.diagnostics)
+    for path, root in _files_and_roots(paths).items():
+        result = format_file(path, run.diagnostics, root)
         if result is None:
             continue
         run.results.append(result)
         if result.changed and not check:
-            target = path.resolve()  # through a symlink, not over it
+            # Through a link that stays inside the folder, not over it (`format_file` refused the others).
+            target = Path(os.path.realpath(path))
+            if files.escapes(target, root):  # pragma: no cover - swapped for a link since it was read
+                raise UsageError(f"{path}: became a link to outside {root} while it was being formatted")
             mode = stat.S_IMODE(target.stat().st_mode)
             write_atomic(target, result.text.encode("utf-8"))
             os.chmod(target, mode)  # keep the file's permissions
     return run
 
 
-def format_file(path: Path, diags: Diagnostics) -> FileResult | None:
-    """How `path` would look formatted; None (with a diagnostic) if it must be left alone."""
+def format_file(path: Path, diags: Diagnostics, root: Path | None = None) -> FileResult | None:
+    """How `path` would look formatted; None (with a diagnostic) if it must be left alone.
+    Only a regular file inside `root` (default: its own folder) is read."""
     display = str(path)
-    if load_file(path, display, diags) is None:
-        return None  # load_file said why: unreadable, not UTF-8, too large, a YAML problem
-    raw = path.read_bytes()
+    root = path.parent if root is None else root
+    if load_file(path, display, diags, root) is None:
+        return None  # load_file said why: a link to outside, a pipe, unreadable, not UTF-8, too large, a YAML problem
+    try:
+        raw = files.read_inside(path, root, MAX_FILE_BYTES)
+    except files.Refused as exc:  # pragma: no cover - changed since load_file read it
+        diags.error(display, (1, 1), str(exc))
+        return None
     text = raw.decode("utf-8")
     new = format_text(text, display, diags)
     if new is None:

@@ -21,9 +21,14 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from wsoagen.diagnostics import Diagnostics
+from wsoagen.files import Refused, read_inside
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# Limits that keep one file within a few seconds and 100 MB (ruamel parses some 25,000 values a
+# second on a busy machine): a plan's largest file is some 20 KB and 1,500 values; these are 50 times that.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_VALUES = 50_000
 MAX_DEPTH = 24
+MAX_PROBLEMS = 50  # per file: past this, a file of mistakes (or of 700,000 aliases) is not read further
 
 Path_ = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -108,16 +113,16 @@ def _source_line(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def load_file(path: Path, display: str, diags: Diagnostics) -> LoadedFile | None:
-    """Read and parse one YAML file; None (with diagnostics added) if it cannot be used."""
+def load_file(path: Path, display: str, diags: Diagnostics, root: Path | None = None) -> LoadedFile | None:
+    """Read and parse one YAML file; None (with diagnostics added) if it cannot be used.
+
+    Only a regular file inside `root` (the plan folder; default: the file's own folder) of at most
+    MAX_FILE_BYTES is read: a link to outside, a pipe, a device or a folder is refused (`wsoagen.files`).
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            diags.error(display, (1, 1), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,}): split it into smaller files")
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        diags.error(display, (0, 0), f"cannot read file: {exc.strerror or exc}")
+        raw = read_inside(path, path.parent if root is None else root, MAX_FILE_BYTES)
+    except Refused as exc:
+        diags.error(display, (1, 1), str(exc))
         return None
     try:
         text = raw.decode("utf-8")
@@ -165,11 +170,17 @@ class _TreeBuilder:
         self.root: Any = None
         self.stop = False
         self.documents = 0
+        self.problems = 0
+        self.values = 0
         # stack of (container, path, pending_key, pending_key_pos)
         self.stack: list[list[Any]] = []
 
     def _error(self, event: Any, message: str) -> None:
         self.diags.error(self.display, _pos(event), message)
+        self.problems += 1
+        if self.problems >= MAX_PROBLEMS and not self.stop:
+            self.diags.error(self.display, _pos(event), f"stopped reading this file after {MAX_PROBLEMS} problems: correct these first")
+            self.stop = True
 
     def _child_path(self) -> tuple[Path_, bool]:
         """Path of the next value, and whether it is a mapping key."""
@@ -211,6 +222,11 @@ class _TreeBuilder:
         frame[2] = _NO_KEY
 
     def feed(self, event: Any) -> None:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self._error(event, f"this file holds too many values (more than {MAX_VALUES:,}): split it into smaller files")
+            self.stop = True
+            return
         if isinstance(event, ev.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -224,7 +240,10 @@ class _TreeBuilder:
         if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
             self._refuse_anchor_and_tag(event)
         if isinstance(event, ev.ScalarEvent):
-            self._attach(_scalar(event), event)
+            value = _scalar(event)
+            if isinstance(value, str) and (bad := _UNSHOWABLE.search(value)):
+                self._error(event, _unshowable(bad.group()))
+            self._attach(value, event)
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self._error(event, f"nesting is too deep (more than {MAX_DEPTH} levels)")
@@ -255,6 +274,19 @@ def _scalar(event: Any) -> Any:
     if event.style == ">":
         return event.value.replace("\a", "")  # ruamel marks fold points with BEL
     return event.value
+
+
+# Characters a quoted string can spell with escapes (`"\ud800"`, `"\x1b"`, `"\0"`) that no document
+# can hold: lone surrogates cannot be written as UTF-8, and XML (Word, HTML) has no place for C0
+# controls other than tab and line ends, nor for U+FFFE/U+FFFF. Refused here, they never reach a
+# renderer (which would fail) or a terminal (where ESC starts a control sequence).
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def _unshowable(char: str) -> str:
+    code = f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"
+    what = "half of a surrogate pair, not a character" if 0xD800 <= ord(char) <= 0xDFFF else "a control character"
+    return f"this text holds {code} ({what}), which no document can show: remove it, or write the character itself"
 
 
 _NO_KEY = object()

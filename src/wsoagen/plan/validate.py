@@ -74,17 +74,17 @@ def validate(folder: Path, known: Registry = PLAN_REGISTRY) -> Validated:
     `rules:` setting may name (`wsoagen.check` passes both stages' rules)."""
     diags = Diagnostics()
     plan_path, ws_paths = plan_files(folder)
-    if not plan_path.is_file():
+    if not (plan_path.exists() or plan_path.is_symlink()):  # a pipe or a link to outside: `_load` says why
         diags.error(plan_path, (0, 0), f"missing {PLAN_FILE}: every plan folder needs one (`wsoagen new` makes a start)", SCHEMA.ID)
         return Validated(None, diags, Sources(folder, None, workstream_paths=ws_paths))
 
     # Schema checks per file, then the rules that span files. Both run on every file that
     # parsed, even one with schema errors, so that one run reports every problem.
-    plan_src = _load(plan_path, diags)
+    plan_src = _load(plan_path, folder, diags)
     plan_file = _check_model(plan_src, m.PlanFile, diags) if plan_src else None
-    ws_srcs = [src for path in ws_paths if (src := _load(path, diags))]
+    ws_srcs = [src for path in ws_paths if (src := _load(path, folder, diags))]
     workstreams = [_check_model(src, m.Workstream, diags) for src in ws_srcs]
-    report_srcs = [src for path in report_files(folder) if (src := _load(path, diags))]
+    report_srcs = [src for path in report_files(folder) if (src := _load(path, folder, diags))]
     reports = [_check_model(src, m.Report, diags) for src in report_srcs]
     sources = Sources(folder, plan_src, ws_srcs, report_srcs, ws_paths)
 
@@ -103,10 +103,10 @@ def validate(folder: Path, known: Registry = PLAN_REGISTRY) -> Validated:
     return Validated(plan, diags, sources, settings)
 
 
-def _load(path: Path, diags: Diagnostics) -> LoadedFile | None:
-    """One YAML file read; what is wrong with it carries the `syntax` id."""
+def _load(path: Path, folder: Path, diags: Diagnostics) -> LoadedFile | None:
+    """One YAML file of the plan `folder` read; what is wrong with it carries the `syntax` id."""
     found = Diagnostics()
-    src = load_file(path, str(path), found)
+    src = load_file(path, str(path), found, root=folder)
     tag(found, SYNTAX.ID, diags)
     return src
 
