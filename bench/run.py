@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from parallel import bench_parallel  # noqa: E402
+from preview import bench_preview  # noqa: E402
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen import pipeline  # noqa: E402
@@ -227,6 +228,8 @@ def main() -> None:
             bench_parallel(Path(tmp))
         if not only or "import" in only:
             bench_import(plans, Path(tmp))
+        if not only or "preview" in only:
+            bench_preview(plans, Path(tmp))
 
 
 if __name__ == "__main__":
