@@ -9,12 +9,14 @@ house-style packages are tested where they are made, and checking them would slo
 For each house style a document uses:
 - the style folder is inside the plan's templates/ folder (not a link out);
 - every template in it compiles: syntax, UTF-8, no link out, a regular file, not too big;
-- every CSS file fetches nothing: no `@import`, `url()` only `data:` or a file in the style
-  folder (never the network, `file:` or a path outside), and no `</` (it is inlined in <style>);
+- every CSS file fetches nothing: no `@import`, `url()` only `data:` (never the network, `file:`,
+  a path outside, nor a file beside it: documents are self-contained), and no `</` (it is
+  inlined in <style>);
 - each document the plan builds in that style renders to HTML (undefined variables, refused
   attributes, includes without end), with the charts as stand-ins: nothing is drawn;
-- each kind of document, written once to Word with the reference.docx the build would use: the
-  HTML is in the writer's subset (docs/html-subset.md) and reference.docx opens.
+- each kind of document fetches nothing (no <script>, <iframe>, <link>, <base> or refresh; every
+  src, srcset and url() a data: URL) and, written once to Word with the reference.docx the build
+  would use, is in the writer's subset (docs/html-subset.md); reference.docx opens.
 No PDF is made: the check costs a fraction of a second per document.
 """
 
@@ -28,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
+import lxml.html
 import tinycss2
 
 from wsoagen.data import status
@@ -69,7 +72,8 @@ def check_house_styles(plan: Plan, folder: Path, as_at: date) -> list[Diagnostic
     if any(d.is_symlink() or not d.resolve().is_relative_to(templates.resolve()) for d in checked):
         return found  # nothing in a folder that links out is read
     if checked:
-        found += _documents(plan, folder, as_at)
+        css_faults = any(d.path.endswith(".css") for d in found)  # already reported at their CSS line
+        found += [d for d in _documents(plan, folder, as_at) if not (css_faults and d.message.startswith("<style>"))]
     return list(dict.fromkeys(found))
 
 
@@ -148,18 +152,17 @@ def _urls(nodes) -> Iterator[tuple[object, str | None]]:
 
 
 def _refused(url: str, folder: Path) -> str | None:
-    """Why a URL in house CSS may not be used, or None: `data:` and files in the style folder only."""
+    """Why a URL in house CSS may not be used, or None: only `data:` URLs (a document is one
+    self-contained file, the web edition too, so even a file in the style folder is embedded)."""
     url = url.strip()
     if url.lower().startswith("data:") or url.startswith("#"):
         return None
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I):
-        return "a house style may not fetch from the network or elsewhere on the machine: use a data: URL or a file in its folder"
+        return "a house style may not fetch from the network or elsewhere on the machine: embed the file as a data: URL"
     target = folder / unquote(re.split(r"[?#]", url, maxsplit=1)[0])
     if url.startswith("/") or not target.resolve().is_relative_to(folder.resolve()):
         return "it points outside the house style folder"
-    if not target.resolve().is_file():
-        return "there is no such file in the house style folder"
-    return None
+    return "a document is one self-contained file (the web edition too): embed the file as a data: URL"
 
 
 # ---------------------------------------------------------------- the documents: HTML, then Word
@@ -188,7 +191,8 @@ def _documents(plan: Plan, folder: Path, as_at: date) -> list[Diagnostic]:
             continue
         if (style, kind) not in word:
             word.add((style, kind))
-            found += _word(html, folder, style, kind)
+            fetches = [_blame(tag, attrs, why, _own(folder, style), kind) for tag, attrs, why in fetched(html)]
+            found += fetches or _word(html, folder, style, kind)
     for style in sorted(styles):  # a reference.docx no document reached (its templates failed) must still open
         if not any(s == style for s, _ in word):
             found += _word(_MINIMAL, folder, style, "wsoa")
@@ -218,17 +222,40 @@ def _word(html: str, folder: Path, style: str, kind: str) -> list[Diagnostic]:
     except PlanError as exc:
         return exc.diagnostics.items
     except UnsupportedHtml as exc:
-        return [_blame(exc, _own(folder, style), kind)]
+        return [_blame(exc.tag, exc.attrs, f"the Word writer cannot write this: {exc}", _own(folder, style), kind)]
     return []
 
 
-def _blame(exc: UnsupportedHtml, own: list[Path], kind: str) -> Diagnostic:
-    """Where in the plan's own templates the element the Word writer refused was written: the
-    line with its tag that shares most of its attribute values; else the document's template."""
-    message = f"the Word writer cannot write this: {exc} (docs/html-subset.md)"
+_NEVER = {"script", "iframe", "frame", "object", "embed", "applet", "base", "link", "portal"}
+_FETCHING = ("src", "srcset", "poster", "data", "background", "action", "formaction", "xlink:href", "ping")
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?!data:)[^)'\"\s]|@import", re.I)
+
+
+def fetched(html: str) -> Iterator[tuple[str, dict[str, str], str]]:
+    """(tag, attributes, why) for each element of a rendered document that would make a reader's
+    browser or the PDF renderer fetch something: documents carry everything in data: URLs."""
+    for el in lxml.html.document_fromstring(html).iter():
+        if not isinstance(el.tag, str):
+            continue
+        attrs = {str(k): str(v) for k, v in el.attrib.items()}
+        if el.tag in _NEVER:
+            yield el.tag, attrs, f"<{el.tag}> is not allowed in a document: it would load or run something"
+        elif el.tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            yield el.tag, attrs, "<meta http-equiv=\"refresh\"> is not allowed in a document"
+        for name in _FETCHING:
+            if name in attrs and not attrs[name].strip().lower().startswith("data:"):
+                yield el.tag, attrs, f'<{el.tag}> {name}="{attrs[name][:60]}" would be fetched: documents use data: URLs only'
+        if _CSS_URL.search(attrs.get("style", "")) or (el.tag == "style" and _CSS_URL.search(el.text or "")):
+            yield el.tag, attrs, f"<{el.tag}> CSS would fetch something (@import or url() that is not data:)"
+
+
+def _blame(tag: str | None, attrs: dict[str, str], message: str, own: list[Path], kind: str) -> Diagnostic:
+    """Where in the plan's own templates an element was written: the line with its tag that
+    shares most of its attribute values; else the document's template."""
+    message = f"{message} (docs/html-subset.md)"
     best: tuple[int, str, int, int] | None = None
-    if exc.tag:
-        tag = re.compile(rf"<{re.escape(exc.tag)}\b", re.I)
+    if tag:
+        start = re.compile(rf"<{re.escape(tag)}\b", re.I)
         for d in own:
             for name in _files(d):
                 if not name.endswith((*TEMPLATE_SUFFIXES, ".css")):
@@ -238,8 +265,8 @@ def _blame(exc: UnsupportedHtml, own: list[Path], kind: str) -> Diagnostic:
                 except (OSError, UnicodeDecodeError):
                     continue
                 for number, text in enumerate(lines, 1):
-                    if m := tag.search(text):
-                        score = sum(value in text for value in exc.attrs.values() if value)
+                    if m := start.search(text):
+                        score = sum(value in text for value in attrs.values() if value)
                         if best is None or score > best[0]:
                             best = (score, str(d / name), number, m.start() + 1)
     if best is not None:
