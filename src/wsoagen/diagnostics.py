@@ -53,16 +53,18 @@ class Diagnostic:
         return f"{self.where()}: {self.level}: {first}{tag}{nl}{rest}"
 
     def where(self) -> str:
-        """`path:line:col`, or just `path` for a problem of a whole file or folder (line 0)."""
+        """`path:line:col`; `path:line` for a whole line (col 0); `path` for a whole file or folder (line 0)."""
         path = printable(self.path)
-        return f"{path}:{self.line}:{self.col}" if self.line else path
+        if not self.line:
+            return path
+        return f"{path}:{self.line}:{self.col}" if self.col else f"{path}:{self.line}"
 
     def github(self) -> str:
         """The same problem as a GitHub Actions annotation; the rule id is its title."""
         kind = "error" if self.level == "error" else "warning"
         msg = printable(self.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         title = f",title={self.rule}" if self.rule else ""
-        place = f",line={self.line},col={self.col}" if self.line else ""
+        place = (f",line={self.line}" + (f",col={self.col}" if self.col else "")) if self.line else ""
         return f"::{kind} file={printable(self.path)}{place}{title}::{msg}"
 
 

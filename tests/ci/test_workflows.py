@@ -116,6 +116,51 @@ def test_actionlint_passes_the_workflow(repo):
         ("broken.yml", 'property "as_of" is not defined in object type {as_at: string}')]
 
 
+def test_the_workflow_validates_on_pull_requests_and_builds_on_main_and_by_hand(repo):
+    workflow = load(repo / ".github/workflows/wsoagen.yml")
+    assert set(workflow["on"]) == {"pull_request", "push", "workflow_dispatch"}
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert workflow["on"]["workflow_dispatch"]["inputs"]["as_at"]["required"] is False
+    assert workflow["jobs"]["validate"]["if"] == "github.event_name == 'pull_request'"
+    assert workflow["jobs"]["build"]["if"] == "github.event_name != 'pull_request'"
+    for job in workflow["jobs"].values():
+        steps = {s.get("uses", "").split("@")[0]: s for s in job["steps"]}
+        assert steps["actions/checkout"]["with"]["fetch-depth"] == 0  # reports with previous: need the history
+        assert steps["actions/setup-python"]["with"]["cache"] == "pip"
+    build = {s.get("uses", s.get("name")): s for s in workflow["jobs"]["build"]["steps"]}
+    assert build["actions/cache@v4"]["with"]["path"].startswith("build/.cache")
+    uploads = [s["with"] for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert [u["name"] for u in uploads] == ["documents", "board-packs"]
+
+
+def test_the_validate_job_runs_as_written(repo, shims):
+    used = github_job(repo, "validate", shims)
+    assert [u.split("@")[0] for u in used] == ["actions/checkout", "actions/setup-python"]
+
+
+def test_the_validate_job_fails_on_a_plan_error_with_an_annotation(repo, shims):
+    ws = repo / "plans/testshire/workstreams/1-ehc-plans.yaml"
+    ws.write_text(ws.read_text(encoding="utf-8").replace("lead: head-of-send", "lead: nobody"), encoding="utf-8")
+    workflow = load(repo / ".github/workflows/wsoagen.yml")
+    step = next(s for s in workflow["jobs"]["validate"]["steps"] if s.get("name") == "Validate the plans")
+    done = run_step(step["run"], repo, {"CI": "true", "GITHUB_ACTIONS": "true"}, shims)
+    assert done.returncode == 1
+    assert done.stderr.startswith("::error file=plans/testshire/workstreams/1-ehc-plans.yaml,line=")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("as_at", ["", "2030-01-31"])
+def test_the_build_job_runs_as_written_and_leaves_what_it_uploads(repo, shims, tmp_path, as_at):
+    used = github_job(repo, "build", shims, {"as_at": as_at})
+    assert [u.split("@")[0] for u in used] == ["actions/checkout", "actions/setup-python", "actions/cache",
+                                               "actions/upload-artifact", "actions/upload-artifact"]
+    out = repo / "build" / "testshire"
+    assert {p.name for p in out.iterdir()} >= {"wsoa.pdf", "wsoa.docx", "wsoa.html", "plan.json"}
+    assert "apt-get install -y -qq --no-install-recommends" in (tmp_path / "shims.log").read_text(encoding="utf-8")
+    html = (out / "wsoa.html").read_text(encoding="utf-8")
+    assert ("31 January 2030" in html) == bool(as_at)
+
+
 # ---------------------------------------------------------------- GitLab CI
 
 

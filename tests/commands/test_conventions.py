@@ -113,3 +113,9 @@ def test_a_whole_file_problem_names_the_file_without_a_position():
     assert str(d) == "plans/x/plan.yaml: error: missing plan.yaml [schema]"
     assert d.github() == "::error file=plans/x/plan.yaml,title=schema::missing plan.yaml"
     assert str(Diagnostic("a.yaml", 3, 5, "error", "m")) == "a.yaml:3:5: error: m"
+
+
+def test_a_whole_line_problem_has_no_column():
+    d = Diagnostic("templates/x/wsoa.html.j2", 4, 0, "error", "template error: boom", "house-style")
+    assert str(d) == "templates/x/wsoa.html.j2:4: error: template error: boom [house-style]"
+    assert d.github() == "::error file=templates/x/wsoa.html.j2,line=4,title=house-style::template error: boom"

@@ -62,9 +62,10 @@ def test_the_readme_and_ci_files_name_the_plan_and_the_version(repo):
 
 def test_running_init_again_changes_nothing(repo, cli):
     before = {name: (repo / name).read_bytes() for name in FILES}
-    code, out, _ = cli("init")
+    code, out, err = cli("init")
     assert code == 0
-    assert out == "".join(f"unchanged {name}\n" for name in FILES)
+    assert out == "".join(f"unchanged {name}\n" for name in FILES if not name.startswith("plans/"))
+    assert err.startswith("wsoagen: the plans already here are left as they are: plans/testshire\n")
     assert {name: (repo / name).read_bytes() for name in FILES} == before
 
 
@@ -114,7 +115,7 @@ def test_a_stale_editor_schema_is_a_warning_until_refreshed(repo, cli):
      "wsoagen @ git+https://github.com/council/wsoagen@abc123"),
     ({"url": "https://files.example.org/wsoagen-1.0-py3-none-any.whl", "archive_info": {}},
      "wsoagen @ https://files.example.org/wsoagen-1.0-py3-none-any.whl"),
-])
+], ids=["index", "git", "wheel"])
 def test_requirements_pin_the_installed_wsoagen(monkeypatch, direct_url, line):
     class Dist:
         def read_text(self, name):
@@ -146,3 +147,18 @@ def test_every_template_is_package_data():
     shipped = sorted(p.name for p in (ROOT / "src/wsoagen/repo").iterdir())
     assert shipped == sorted(repository.FILES)
     assert not any(name.startswith(".") for name in shipped)  # setuptools' globs skip hidden files
+
+
+def test_in_a_repository_with_plans_init_adds_only_what_is_around_them(tmp_path, cli, make_plan):
+    from conftest import write_plan
+
+    folder = tmp_path / "council"
+    plan = write_plan(folder / "plans" / "north-somerset")
+    before = {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()}
+    code, out, err = cli("init", folder)
+    assert code == 0, err
+    assert out == "".join(f"wrote {(folder / name).as_posix()}\n" for name in FILES if not name.startswith("plans/"))
+    assert err.startswith(f"wsoagen: the plans already here are left as they are: plans/north-somerset\n"
+                          f"wsoagen: a plan repository for North Somerset in {folder}: edit plans/north-somerset/")
+    assert {p: p.read_bytes() for p in plan.rglob("*") if p.is_file()} == before
+    assert "`plans/north-somerset/workstreams/`" in (folder / "README.md").read_text(encoding="utf-8")

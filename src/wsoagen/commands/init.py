@@ -4,7 +4,8 @@ In: a folder (default: the current one; made if missing) and the local area's na
 the folder's name). Out: `plans/<area>/` (as `wsoagen new` writes it, modelines pointing at the
 repository's `schema/`), `schema/` (this version's JSON Schemas), `.gitattributes`, `.gitignore`,
 `requirements.txt`, `.pre-commit-config.yaml`, `.github/workflows/wsoagen.yml`, `.gitlab-ci.yml`
-and `README.md`; one `wrote PATH` line each. A file that exists with other content is never
+and `README.md`; one `wrote PATH` line each. In a repository whose plans/ holds plans already,
+those are left as they are and only the files around them are written. A file that exists with other content is never
 overwritten: nothing is written and the command exits 2 listing them; an identical file is left
 as it is, so running init again is harmless.
 """
@@ -27,12 +28,18 @@ def run(args: argparse.Namespace) -> int:
     repo: Path = args.folder
     if repo.exists() and not repo.is_dir():
         raise UsageError(f"{repo}: is a file, not a folder")
-    area = args.local_area or scaffold.area_from_folder(repo)
-    plan = f"plans/{slug(area)}"
-    files = repository_texts(area, plan)
-    schema = scaffold.SchemaLocation((repo / scaffold.SCHEMA_DIR).resolve(), True)
-    texts, _ = scaffold.plan_texts(repo / plan, area, schema=schema)
-    files |= {f"{plan}/{name}": text.encode("utf-8") for name, text in texts.items()}
+    existing = sorted(p.parent for p in (repo / "plans").glob("*/plan.yaml"))
+    if existing:  # a repository that has its plans already: add what is around them, leave them be
+        area = args.local_area or scaffold.area_from_folder(existing[0])
+        plan = existing[0].relative_to(repo).as_posix()
+        files = repository_texts(area, plan)
+    else:
+        area = args.local_area or scaffold.area_from_folder(repo)
+        plan = f"plans/{slug(area)}"
+        files = repository_texts(area, plan)
+        schema = scaffold.SchemaLocation((repo / scaffold.SCHEMA_DIR).resolve(), True)
+        texts, _ = scaffold.plan_texts(repo / plan, area, schema=schema)
+        files |= {f"{plan}/{name}": text.encode("utf-8") for name, text in texts.items()}
 
     differ = [name for name, data in files.items() if (repo / name).exists() and _read(repo / name) != data]
     if differ:
@@ -47,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
         write_atomic(path, data)
         print(f"wrote {path.as_posix()}")
     where = "" if repo == Path(".") else f"cd {repo.as_posix()} && "
+    if existing:
+        kept = ", ".join(p.relative_to(repo).as_posix() for p in existing)
+        print(f"wsoagen: the plans already here are left as they are: {kept}", file=sys.stderr)
     print(f"wsoagen: a plan repository for {area} in {repo.as_posix()}: edit {plan}/, then run "
           f"`{where}wsoagen validate`; commit and push, and CI validates and builds it", file=sys.stderr)
     return EXIT_OK
