@@ -46,3 +46,26 @@ def test_a_full_history_gets_no_hint(history):  # noqa: F811
     with pytest.raises(UsageError) as exc:
         previous_plan(folder, revision="HEAD~5")
     assert "shallow" not in str(exc.value)
+
+
+def test_build_in_a_shallow_checkout_says_what_to_do(tmp_path, cli, fake_renderers):
+    from conftest import write_plan
+
+    repo = tmp_path / "repo"
+    plan = write_plan(repo / "plans" / "testshire")
+    git(repo, "init", "-q", "-b", "main")
+    for config in (("user.name", "Officer"), ("user.email", "officer@example.org")):
+        git(repo, "config", *config)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Plan as agreed", day="2019-11-15")
+    (plan / "reports").mkdir()
+    (plan / "reports" / "r.yaml").write_text("board: B\nmeeting: 2019-12-10\nas_at: 2019-12-02\nsummary: S\n"
+                                             "previous:\n  revision: HEAD~1\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "December report", day="2019-12-02")
+    clone = tmp_path / "checkout"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
+    code, _, err = cli("build", clone / "plans" / "testshire", "-o", tmp_path / "out")
+    assert code == 1
+    assert (f"{clone}/plans/testshire/reports/r.yaml:6:13: error: cannot work out what changed: revision 'HEAD~1' "
+            f"does not exist in {clone.resolve()}{HINT} [report-previous]") in err.splitlines()
