@@ -3,7 +3,7 @@
 Exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O problem (not the plan's
 fault: a missing folder, an output folder that cannot be written), 3 internal error (a bug in
 wsoagen: one line asks for a bug report; -v or WSOAGEN_TRACEBACK=1 shows the traceback),
-130 interrupted by Ctrl-C, 143 terminated by SIGTERM (files written before stay whole).
+130 interrupted by Ctrl-C, SIGINT or SIGTERM (files written before stay whole, no temporary files).
 Diagnostics go to stderr as `path:line:col: error|warning: message`, then a one-line summary.
 Results go to stdout (`wrote PATH`); progress goes to stderr (see `wsoagen.commands.progress`).
 """
@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from wsoagen import __version__
-from wsoagen.commands.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, internal_error, io_problem, wants_traceback
+from wsoagen.commands.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, internal_error, io_problem, wants_traceback
 from wsoagen.commands.progress import NORMAL, QUIET, VERBOSE
 from wsoagen.diagnostics import UsageError
 
@@ -95,6 +95,16 @@ examples:
 examples:
   wsoagen tracker export plans/testshire -o tracker.xlsx --workstream 2
   wsoagen tracker import plans/testshire tracker.xlsx --dry-run
+""",
+    "tracker export": """\
+examples:
+  wsoagen tracker export plans/testshire -o tracker.xlsx
+  wsoagen tracker export plans/testshire -o sam.xlsx --lead head-of-send
+""",
+    "tracker import": """\
+examples:
+  wsoagen tracker import plans/testshire tracker.xlsx --dry-run    see what would change
+  wsoagen tracker import plans/testshire tracker.xlsx
 """,
     "import": """\
 examples:
@@ -171,12 +181,14 @@ def _parser() -> argparse.ArgumentParser:
 
     t = command("tracker", help="the Excel tracker action leads fill in: export it, import their updates")
     tsub = t.add_subparsers(dest="tracker_command", required=True, metavar="ACTION")
-    te = tsub.add_parser("export", help="write the tracker workbook for a plan")
+    te = tsub.add_parser("export", help="write the tracker workbook for a plan", epilog=EXAMPLES["tracker export"],
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     te.add_argument("plan", type=Path, metavar="PLAN_DIR")
     te.add_argument("-o", "--output", type=Path, required=True, metavar="XLSX")
     te.add_argument("--workstream", type=int, metavar="N", help="only this workstream")
     te.add_argument("--lead", metavar="ID", help="only the milestones of actions this person leads")
-    ti = tsub.add_parser("import", help="write the statuses, dates and updates from a filled-in tracker into the plan")
+    ti = tsub.add_parser("import", help="write the statuses, dates and updates from a filled-in tracker into the plan",
+                         epilog=EXAMPLES["tracker import"], formatter_class=argparse.RawDescriptionHelpFormatter)
     ti.add_argument("plan", type=Path, metavar="PLAN_DIR")
     ti.add_argument("workbook", type=Path, metavar="XLSX")
     ti.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
@@ -207,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: --help is 0, bad usage is 2
         return int(exc.code or 0)
-    previous = _terminate_as_interrupt()
+    previous = _interruptible()
     try:
         command = importlib.import_module(f"wsoagen.commands.{COMMANDS[args.command]}")
         return command.run(args)
@@ -217,34 +229,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a read-only or full disk, a file where a folder must be: not the plan's fault
         print(io_problem(exc), file=sys.stderr)
         return EXIT_USAGE
-    except _Terminated:
-        print("wsoagen: terminated; files written before are whole", file=sys.stderr)
-        return EXIT_TERMINATED
-    except KeyboardInterrupt:  # Ctrl-C: outputs already written stay whole (atomic writes)
+    except KeyboardInterrupt:  # Ctrl-C, SIGINT or SIGTERM: outputs already written stay whole (atomic writes)
         print("wsoagen: interrupted; files written before are whole", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line asking for a report, not a traceback
         print(internal_error(exc, wants_traceback(getattr(args, "verbosity", None))), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM (a CI timeout, `kill`): unwinds like Ctrl-C, so temporary files are removed."""
-
-
-def _terminate_as_interrupt() -> object:
-    """Make SIGTERM raise `_Terminated` in the main thread; the handler it replaces, or None."""
+def _interruptible() -> dict[int, object]:
+    """SIGINT and SIGTERM raise KeyboardInterrupt in the main thread, so that a stopped command
+    unwinds (temporary files removed) and exits 130. SIGINT too when it was inherited ignored,
+    as a script's background job inherits it: `kill -INT` is meant to stop a build. Returns the
+    handlers replaced, to put back (none when not in the main thread, as under a test runner)."""
 
     def stop(signum: int, frame: object) -> None:
-        raise _Terminated()
+        raise KeyboardInterrupt
 
-    try:
-        return signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread (a test runner's worker): leave signals alone
-        return None
+    previous: dict[int, object] = {}
+    for signum, handler in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, stop)):
+        try:
+            previous[signum] = signal.signal(signum, handler)
+        except ValueError:  # not the main thread
+            break
+    return previous
 
 
 def _tolerant_streams() -> None:

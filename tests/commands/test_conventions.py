@@ -90,10 +90,10 @@ def test_fmt_diff_marks_a_missing_final_newline():
 # ---------------------------------------------------------------- help, annotations, positions
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("command", [*sorted(COMMANDS), "tracker export", "tracker import"])
 def test_every_command_has_examples_in_its_help(command, capsys):
     with pytest.raises(SystemExit):
-        _parser().parse_args([command, "--help"])
+        _parser().parse_args([*command.split(), "--help"])
     text = capsys.readouterr().out
     assert "\nexamples:\n" in text
     assert f"  wsoagen {command}" in text
