@@ -85,7 +85,7 @@ def bench_tracker(tmp: Path) -> None:
         changed = sum(len(e.changes) for e in done.edits)
     bare_open = best_of(lambda: load_workbook(filled))
     bare_yaml = best_of(lambda: bare_ruamel(plan))
-    print(f"\ntracker: the example's workbook out and back (best of 5); targets: each under 1 s")
+    print("\ntracker: the example's workbook out and back (best of 5); targets: each under 1 s")
     print(f"  export {export:.3f}s (of which validating the plan {validate:.3f}s)")
     print(f"  import {min(times):.3f}s, {changed} milestones changed (openpyxl opening the workbook {bare_open:.3f}s, "
           f"ruamel reading the plan {bare_yaml:.3f}s)")
