@@ -119,3 +119,21 @@ def test_a_whole_line_problem_has_no_column():
     d = Diagnostic("templates/x/wsoa.html.j2", 4, 0, "error", "template error: boom", "house-style")
     assert str(d) == "templates/x/wsoa.html.j2:4: error: template error: boom [house-style]"
     assert d.github() == "::error file=templates/x/wsoa.html.j2,line=4,title=house-style::template error: boom"
+
+
+def test_every_example_in_the_help_parses():
+    import re
+    import shlex
+
+    from wsoagen.cli import EXAMPLES
+
+    lines = [line.strip() for text in EXAMPLES.values() for line in text.splitlines() if line.startswith("  wsoagen ")]
+    assert len(lines) > 20
+    for line in lines:
+        command = re.split(r" {2,}|\s[>|]\s", line)[0]  # drop the description and any redirection
+        if "COMMAND" in command:
+            continue
+        try:
+            _parser().parse_args(shlex.split(command)[1:])
+        except SystemExit:
+            pytest.fail(f"the help's example does not parse: {command}")
