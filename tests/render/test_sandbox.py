@@ -145,3 +145,50 @@ def test_recursive_includes_end_with_a_positioned_error(house):
 
 def test_the_built_in_templates_render_in_the_sandbox():
     assert html.environment((html.BUILTIN_TEMPLATES / "default",)).is_safe_attribute("", "__class__", None) is False
+
+
+def test_nothing_a_template_can_reach_leads_to_modules_files_or_paths():
+    """Walk every public attribute the sandbox allows from what a report template is given: no
+    module, path, open file or builtin that acts on the machine is within reach."""
+    import io
+    import pathlib
+    import types
+    import warnings
+    from collections import deque
+
+    from conftest import EXAMPLE
+    from wsoagen.data import status
+    from wsoagen.render import charts
+    from wsoagen.render.context import Context
+    from wsoagen.render.house_check import _StandIn
+
+    plan, _ = read_plan(EXAMPLE)
+    report = plan.reports[0]
+    picture = status.summary(plan, report.as_at)
+    figures = charts.draw_all(plan, picture, report.as_at, _StandIn())
+    env = html.environment((html.BUILTIN_TEMPLATES / "default",))
+    roots = {"ctx": Context(plan, picture, figures, report), "plan": plan.file, "workstreams": plan.workstreams,
+             "figures": figures, "report": report}
+    queue, seen, found = deque((name, value, 0) for name, value in roots.items()), set(), []
+    dangerous = (types.ModuleType, pathlib.PurePath, io.IOBase)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        while queue:
+            where, obj, depth = queue.popleft()
+            if id(obj) in seen or depth > 5:
+                continue
+            seen.add(id(obj))
+            if isinstance(obj, dangerous) or any(obj is f for f in (open, eval, exec, __import__, os.system, os.popen)):
+                found.append(where)
+            elif isinstance(obj, dict):
+                queue.extend((f"{where}[{k!r}]", v, depth + 1) for k, v in list(obj.items())[:20])
+            elif isinstance(obj, (list, tuple, set, frozenset)):
+                queue.extend((f"{where}[{i}]", v, depth + 1) for i, v in enumerate(list(obj)[:20]))
+            elif not isinstance(obj, (str, bytes, int, float, date, type(None))):
+                for name in dir(obj):
+                    if env.is_safe_attribute(obj, name, None):
+                        try:
+                            queue.append((f"{where}.{name}", getattr(obj, name), depth + 1))
+                        except Exception:  # noqa: BLE001, S112 (a property that fails is out of reach too)
+                            continue
+    assert len(seen) > 1000 and found == []
