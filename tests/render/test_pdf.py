@@ -94,3 +94,16 @@ def test_render_gives_the_pages_the_pdf_has(example_pdf, example_build):
     # The layout tests read `render`'s pages: they must be the pages the PDF is written from.
     html = (example_build / "wsoa.html").read_text(encoding="utf-8")
     assert len(render(html, TEMPLATES, [EXAMPLE]).pages) == len(PdfReader(io.BytesIO(example_pdf[0])).pages)
+
+
+def test_a_link_inside_an_allowed_folder_to_a_file_outside_it_is_refused(tmp_path: Path):
+    import os
+
+    (tmp_path / "secret.css").write_text("p { color: red; }")
+    allowed = tmp_path / "style"
+    allowed.mkdir()
+    os.symlink(tmp_path / "secret.css", allowed / "house.css")
+    os.mkfifo(allowed / "pipe.css")
+    for name in ("house.css", "pipe.css"):
+        with pytest.raises(FetchRefused):
+            html_to_pdf(SMALL.format(head=f'<link rel="stylesheet" href="{name}">', body=""), allowed, [], AS_AT)
