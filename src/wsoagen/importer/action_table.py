@@ -19,9 +19,11 @@ one milestone; its status is the status cell's words, or its shading read agains
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from wsoagen.importer.cells import action_cell, milestone_cell
 from wsoagen.importer.word_blocks import Cell, Grid
 
 COLUMNS: dict[str, tuple[str, ...]] = {  # column -> header words that name it, most telling first
@@ -81,8 +83,8 @@ def header_columns(row: list[Cell]) -> dict[str, int] | None:
 class TableReader:
     """Reads consecutive action tables of one workstream into outcome dicts."""
 
-    def __init__(self, key: Key):
-        self.key = key
+    def __init__(self, key: Key, person: Callable[[str], str] = lambda entry: entry):
+        self.key, self.person = key, person
         self.outcomes: list[dict[str, Any]] = []
         self.actions: list[dict[str, Any]] = []  # actions straight under the area: no outcome layer
         self.skipped: list[Skipped] = []
@@ -148,7 +150,12 @@ class TableReader:
 
     def _new_action(self, grid: Grid, r: int, fresh: dict[str, Cell], columns: dict[str, int]) -> None:
         ref = fresh["ref"].text.strip() if "ref" in fresh else ""
-        self._action = {"ref": ref, "text": fresh["action"].text if "action" in fresh else "", "milestones": []}
+        details, other = action_cell(fresh["action"].text, self.person) if "action" in fresh else ({"text": ""}, [])
+        for label, _ in other:
+            self.skipped.append(Skipped(grid.index, r, columns.get("action"), f'"{label}:" in the action cell is no field of an action: '
+                                        "left in the action's words"))
+            details["text"] += "".join(f"\n\n{lab}: {words}" for lab, words in other if lab == label)
+        self._action = {"ref": ref, **details, "milestones": []}
         if "resource" in fresh:
             self._action["resource"] = fresh["resource"].text.strip()
         (self._outcome["actions"] if self._outcome is not None else self.actions).append(self._action)
@@ -157,7 +164,7 @@ class TableReader:
         if self._action is None:
             self.skipped.append(Skipped(grid.index, r, columns.get("milestone"), "a milestone before any action: left out"))
             return
-        milestone: dict[str, Any] = {"text": fresh["milestone"].text if "milestone" in fresh else ""}
+        milestone: dict[str, Any] = milestone_cell(fresh["milestone"].text) if "milestone" in fresh else {"text": ""}
         if "deadline" in fresh:
             milestone["deadline"] = fresh["deadline"].text.strip()
         resource = self._cell(row, columns, "resource")

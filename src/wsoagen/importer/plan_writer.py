@@ -25,8 +25,9 @@ _AREA_FROM_TITLE = re.compile(r"^(.*?)\s+(?:Special Educational Needs|SEND|Writt
 
 
 PLACEHOLDER = "CHECK: the source does not give the area's words: write them here"
-KEY_ORDER = ["number", "title", "ref", "text", "impact", "resource", "deadline", "status", "status_date", "sponsors",
-             "delivery_partners", "weakness", "outcomes", "actions", "milestones"]
+KEY_ORDER = ["number", "title", "ref", "text", "impact", "resource", "due", "lead", "officers", "sro", "accountable", "deadline",
+             "status", "status_date", "sponsors", "delivery_partners", "weakness", "success_criteria", "updates", "outcomes", "actions",
+             "milestones", "date"]
 
 
 def write_plan(folder: Path, plan: dict[str, Any], workstreams: list[dict[str, Any]], source: str) -> tuple[list[Path], list[str]]:
@@ -39,7 +40,7 @@ def write_plan(folder: Path, plan: dict[str, Any], workstreams: list[dict[str, A
     for ws in workstreams:
         if not ws.get("weakness") or ws["weakness"] == PLACEHOLDER:
             placeholders.append(f"the words of workstream {ws['number']}")
-        slug = re.sub(r"[^a-z0-9]+", "-", ws["title"].lower()).strip("-")[:50].strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", (ws["title"] or "area").lower()).strip("-")[:50].strip("-")
         texts[f"workstreams/{ws['number']}-{slug}.yaml"] = header + _yaml(_tidy_workstream(ws), [])
     # Dumped with the settings `wsoagen fmt` lays files out with, so it leaves them as they are (tested).
     return [write_atomic(folder / name, text.encode("utf-8")) for name, text in texts.items()], placeholders

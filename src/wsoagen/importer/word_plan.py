@@ -23,8 +23,8 @@ from typing import Any
 from wsoagen.importer.action_table import Key, Skipped, TableReader, header_columns
 from wsoagen.importer.word_blocks import Block, Grid, Para
 
-AREA = re.compile(r"^(?:Workstream|Area of (?:significant )?weakness|Area for (?:priority action|improvement)|Priority)"
-                  r"\s+(\d{1,2})\s*[:.\-–—]\s*(.+)$", re.I)
+AREA = re.compile(r"^(?:Workstream|Area of (?:significant )?weakness|Area for (?:priority action|improvement)|Priority|Recommendation)"
+                  r"\s+(\d{1,2})(?:\s*[:.\-–—]\s*(.+))?$", re.I)
 SPONSOR = re.compile(r"^Senior\s+accountable\s+(?:sponsor|officer)s?\s*:\s*(.*)$", re.I | re.S)
 PARTNERS = re.compile(r"^Delivery\s+partners?\s*:\s*(.*)$", re.I | re.S)
 WEAKNESS_LEAD = re.compile(r"^(?:significant\s+)?area\s+of\s+(?:significant\s+)?weakness.*?:\s*(.*)$", re.I | re.S)
@@ -86,10 +86,11 @@ class _Walk:
             self.out.plan["title"] = text
         elif (m := AREA.match(text)) and (block.level or len(text) < 160):
             self.finish()
-            self.workstream = {"number": int(m.group(1)), "title": m.group(2).strip(), "sponsors": [],
+            self.workstream = {"number": int(m.group(1)), "title": (m.group(2) or "").strip(), "sponsors": [],
                                "delivery_partners": [], "weakness": "", "outcomes": []}
             self.out.workstreams.append(self.workstream)
-            self.reader, self.section, self.expecting_weakness = TableReader(self.key), "workstream", False
+            self.reader = TableReader(self.key, lambda entry: person_id(entry, self.people))
+            self.section, self.expecting_weakness = "workstream", False
         elif block.level:
             self.finish()
             self.section = text.lower()
@@ -132,7 +133,7 @@ def _workstream_line(ws: dict[str, Any], block: Para, people: dict[str, dict[str
         return True
     if expecting or (not ws["weakness"] and (block.style == "Quote" or SAID.match(text))):
         ws["weakness"] = _unquote(SAID.sub("", text))
-        return False
+        return not ws["weakness"]  # "Ofsted and CQC said:" alone: their words follow
     out.skipped.append((block.index, f'"{_short(text)}" under workstream {ws["number"]}: left out'))
     return expecting
 
