@@ -300,3 +300,13 @@ def test_actions_directly_under_an_area_without_refs(cli, make_plan, tmp_path):
             text: Out for consultation.
             status: green
 """
+
+
+def test_a_leads_tracker_signs_their_updates(cli, plan, tmp_path):
+    assert cli("tracker", "export", plan, "-o", tmp_path / "ann.xlsx", "--lead", "ann-smith")[0] == 0
+    filled = fill(tmp_path / "ann.xlsx", tmp_path / "f.xlsx", "Actions led by Ann Smith", {"Strategy in place": (None, "Feb 2020", "Drafting.")})
+    before = ws1(plan)
+    assert cli("tracker", "import", plan, filled)[0] == 0
+    assert diff(before, ws1(plan)) == ["+            updates:", "+              - date: Feb 2020", "+                text: Drafting.",
+                                       "+                by: ann-smith"]
+    assert cli("validate", plan)[0] == 0

@@ -40,6 +40,7 @@ class Change:
     date: str  # the status date the lead gave (written with the status, and on the update)
     update: str | None  # the update's text to append to the milestone's updates; None: none
     update_status: str | None  # the status recorded on the update
+    by: str | None  # who wrote the update: the lead a lead's tracker was made for
     before: str  # the milestone's status and date as they were, for the summary
     after: str
 
@@ -69,7 +70,7 @@ def judge(plan: Plan, tracker: Tracker, problems: Problems) -> Judged:
         values = _values(entry, scheme, problems)
         if row is None or values is None:
             continue
-        change = _change(row, _milestone(plan, row), *values, scheme, entry, problems)
+        change = _change(row, _milestone(plan, row), *values, scheme, entry, problems, tracker.lead)
         if change is None:
             unchanged += 1
         else:
@@ -203,7 +204,7 @@ def _date(value: Any) -> tuple[str | None, str | None]:
 
 
 def _change(row: lay.MilestoneRow, ms: Milestone, sid: str | None, when: str, text: str | None,
-            scheme: Statuses, entry: Entry, problems: Problems) -> Change | None:
+            scheme: Statuses, entry: Entry, problems: Problems, by: str | None) -> Change | None:
     """The change a row makes to its milestone, or None if the plan already says it all."""
     old_date = ms.status_date.text if ms.status_date else ""
     set_status = sid is not None and (scheme.canonical(ms.status or "") != sid or old_date != when)
@@ -217,7 +218,7 @@ def _change(row: lay.MilestoneRow, ms: Milestone, sid: str | None, when: str, te
                          "the older status is written all the same", CELL)
     before = f"{scheme.label(ms.status)}{f' ({old_date})' if old_date else ''}"
     after = f"{scheme.label(sid)} ({when})" if set_status else before
-    return Change(row, sid if set_status else None, when, text if add_update else None, sid, before, after)
+    return Change(row, sid if set_status else None, when, text if add_update else None, sid, by if add_update else None, before, after)
 
 
 def _earlier(new: str, old: str) -> bool:

@@ -62,7 +62,7 @@ def export(plan: Plan, workstream: int | None = None, lead: str | None = None) -
     wb.defined_names[lay.STATUS_NAME] = DefinedName(lay.STATUS_NAME, attr_text=f"{lay.INSTRUCTIONS}!$A${first}:$A${last}")
     for sheet in sheets:
         _write_sheet(wb.create_sheet(sheet.title), sheet, scheme, choices)
-    _write_meta(wb.create_sheet(lay.META_SHEET), plan, sheets)
+    _write_meta(wb.create_sheet(lay.META_SHEET), plan, sheets, lead)
     wb.security = WorkbookProtection(lockStructure=True)  # no password: sheets cannot be renamed, moved or deleted by accident
     props = wb.properties
     props.creator, props.title = "wsoagen", f"{plan.file.local_area}: action tracker"
@@ -262,15 +262,17 @@ def _write_instructions(ws: Worksheet, plan: Plan, scheme: Statuses, choices: li
     return first, last
 
 
-def _write_meta(ws: Worksheet, plan: Plan, sheets: list[lay.Sheet]) -> None:
-    """What import checks the workbook against: the format, the plan, and each sheet's title."""
+def _write_meta(ws: Worksheet, plan: Plan, sheets: list[lay.Sheet], lead: str | None) -> None:
+    """What import checks the workbook against: the format, the plan, each sheet's title; and the
+    lead it was made for, whose id import writes as the `by` of their updates."""
     ws.sheet_state = "veryHidden"
     _put(ws, 1, 1, lay.FORMAT)
     _put(ws, 2, 1, "plan")
     _put(ws, 2, 2, plan.file.local_area)
-    for i, sheet in enumerate(sheets, start=3):
-        _put(ws, i, 1, "sheet")
-        _put(ws, i, 2, sheet.title)
+    rows = [("sheet", sheet.title) for sheet in sheets] + ([("lead", lead)] if lead else [])
+    for i, (kind, value) in enumerate(rows, start=3):
+        _put(ws, i, 1, kind)
+        _put(ws, i, 2, value)
     ws.protection.sheet = True
 
 

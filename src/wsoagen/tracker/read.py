@@ -54,6 +54,7 @@ class Tracker:
     """What a workbook holds: its sheets in order and the rows with a key or anything typed."""
 
     sheets: list[str] = field(default_factory=list)
+    lead: str | None = None  # the person id a lead's tracker was exported for
     entries: list[Entry] = field(default_factory=list)
 
 
@@ -93,11 +94,11 @@ def read(wb: Any, expected_plan: str, problems: Problems) -> Tracker | None:
         problems.error("", 0, 0, "this workbook is not a wsoagen tracker (it has no hidden `wsoagen` sheet): "
                        "export one with `wsoagen tracker export` and fill that in", WORKBOOK)
         return None
-    made_for, sheets = meta
+    made_for, sheets, lead = meta
     if made_for != expected_plan:
         problems.error("", 0, 0, f'this tracker was exported from the plan for {made_for}, not {expected_plan}', WORKBOOK)
         return None
-    tracker = Tracker(sheets=list(wb.sheetnames))
+    tracker = Tracker(sheets=list(wb.sheetnames), lead=lead)
     missing = [s for s in sheets if s not in wb.sheetnames]
     renamed = False
     for name in wb.sheetnames:
@@ -130,20 +131,22 @@ def read(wb: Any, expected_plan: str, problems: Problems) -> Tracker | None:
     return tracker
 
 
-def _meta(wb: Any) -> tuple[str, list[str]] | None:
-    """(the plan's local area, the sheet titles) from the hidden sheet, or None if there is none."""
+def _meta(wb: Any) -> tuple[str, list[str], str | None] | None:
+    """(the plan's local area, the sheet titles, the lead) from the hidden sheet, or None if there is none."""
     if lay.META_SHEET not in wb.sheetnames:
         return None
     ws = wb[lay.META_SHEET]
     if ws.cell(1, 1).value != lay.FORMAT:
         return None
-    plan, sheets = "", []
+    plan, sheets, lead = "", [], None
     for kind, value in ws.iter_rows(min_row=2, max_col=2, values_only=True):
         if kind == "plan":
             plan = str(value or "")
         elif kind == "sheet" and value:
             sheets.append(str(value))
-    return plan, sheets
+        elif kind == "lead" and value:
+            lead = str(value)
+    return plan, sheets, lead
 
 
 def _header_row(ws: Any) -> int | None:

@@ -99,6 +99,8 @@ def _apply(milestone: CommentedMap, change: Change) -> None:
         entry["text"] = _scalar(change.update)
         if change.update_status:
             entry["status"] = change.update_status
+        if change.by:
+            entry["by"] = change.by
         updates = milestone.get("updates")
         if not isinstance(updates, CommentedSeq):
             updates = CommentedSeq()
