@@ -152,8 +152,9 @@ def _status_cells(ws: Worksheet, last: int, scheme: Statuses, choices: list[str]
         colour = status.colour.lstrip("#").upper()
         fill = PatternFill("solid", start_color=colour, end_color=colour)
         word = status.label.replace('"', '""')
+        # A differential style sets colour and weight only: Excel allows no font name or size in one.
         ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill,
-                                                        font=_font(color=_ink(colour), bold=True)))
+                                                        font=Font(color=_ink(colour), bold=True)))
 
 
 def fit_height(values: list[tuple[str, float]], line: float = 15.0) -> float:
