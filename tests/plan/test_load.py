@@ -111,3 +111,24 @@ def test_a_link_to_outside_the_folder_is_not_read(tmp_path):
     assert load_file(plan / "f.yaml", "f.yaml", diags) is None
     assert [str(d) for d in diags.items] == [
         "f.yaml:1:1: error: this file is a symbolic link to a place outside the plan folder: wsoagen reads only files inside it"]
+
+
+def test_reusing_parses_parses_a_file_again_only_when_its_text_changed(tmp_path, monkeypatch):
+    from wsoagen.plan import load
+
+    path = tmp_path / "plan.yaml"
+    path.write_text("title: [unclosed\n")
+    parses = []
+    real = load.load_text
+    monkeypatch.setattr(load, "load_text", lambda *a: parses.append(1) or real(*a))
+    cache: dict = {}
+    with load.reusing_parses(cache):
+        first, again = Diagnostics(), Diagnostics()
+        assert load.load_file(path, "plan.yaml", first) is None
+        assert load.load_file(path, "plan.yaml", again) is None
+        assert len(parses) == 1 and again.items == first.items and again.errors  # its problems are told again
+        path.write_text("title: fixed\n")
+        assert load.load_file(path, "plan.yaml", Diagnostics()).data == {"title": "fixed"}
+    assert len(parses) == 2
+    load.load_file(path, "plan.yaml", Diagnostics())  # outside the block: parsed as always
+    assert len(parses) == 3

@@ -12,6 +12,9 @@ Problems are added to a `Diagnostics`; `load_file` returns None when the file ca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,7 +133,30 @@ def load_file(path: Path, display: str, diags: Diagnostics, root: Path | None = 
         line = raw[: exc.start].count(b"\n") + 1
         diags.error(display, (line, 1), "file is not UTF-8 text: save it as UTF-8")
         return None
-    return load_text(text, path, display, diags)
+    cache = _parsed.get()
+    if cache is None:
+        return load_text(text, path, display, diags)
+    key = str(path)
+    if key not in cache or cache[key][:2] != (display, text):
+        found = Diagnostics()
+        cache[key] = (display, text, load_text(text, path, display, found), found.items)
+    diags.extend(cache[key][3])
+    return cache[key][2]
+
+
+_parsed: ContextVar[dict | None] = ContextVar("wsoagen_parsed", default=None)
+
+
+@contextmanager
+def reusing_parses(cache: dict) -> Iterator[None]:
+    """Within this block, a file whose text is the same as when it was last read (into `cache`) is
+    not parsed again: for `wsoagen preview`, which reads the whole plan after every save. Safe
+    because nothing changes a `LoadedFile` once it is made (validation builds models from it)."""
+    token = _parsed.set(cache)
+    try:
+        yield
+    finally:
+        _parsed.reset(token)
 
 
 def load_text(text: str, path: Path, display: str, diags: Diagnostics) -> LoadedFile | None:

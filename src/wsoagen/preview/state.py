@@ -14,6 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from wsoagen.plan.load import reusing_parses
 from wsoagen.preview.documents import Editions, render_editions
 from wsoagen.preview.watch import Snapshot, snapshot
 
@@ -27,6 +28,7 @@ class Preview:
         self.editions = Editions()
         self.renders = 0  # how many times the editions were rendered (for the tests and the bench)
         self._seen: Snapshot | None = None
+        self._parsed: dict = {}  # each file's last parse, reused while its text is unchanged
         self._changed = threading.Condition()
         self._stop = threading.Event()
 
@@ -42,7 +44,8 @@ class Preview:
                 break
             now = again
         self._seen = now
-        editions = render_editions(self.folder, self.cache, self.as_at, self.editions)
+        with reusing_parses(self._parsed):  # only the files saved since are parsed again
+            editions = render_editions(self.folder, self.cache, self.as_at, self.editions)
         self.renders += 1
         with self._changed:
             moved = bool(editions.changed) or editions.diagnostics.items != self.editions.diagnostics.items
