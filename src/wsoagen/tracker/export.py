@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import copy
 from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
@@ -56,18 +58,26 @@ def export(plan: Plan, workstream: int | None = None, lead: str | None = None) -
     scheme = Statuses.of(plan.file)
     choices = status_choices(scheme)
     wb = Workbook()
-    instructions = wb.active
-    instructions.title = lay.INSTRUCTIONS
-    first, last = _write_instructions(instructions, plan, scheme, choices, sheets)
-    wb.defined_names[lay.STATUS_NAME] = DefinedName(lay.STATUS_NAME, attr_text=f"{lay.INSTRUCTIONS}!$A${first}:$A${last}")
-    for sheet in sheets:
-        _write_sheet(wb.create_sheet(sheet.title), sheet, scheme, choices)
-    _write_meta(wb.create_sheet(lay.META_SHEET), plan, sheets, lead)
+    try:
+        instructions = wb.active
+        instructions.title = lay.INSTRUCTIONS
+        first, last = _write_instructions(instructions, plan, scheme, choices, sheets)
+        wb.defined_names[lay.STATUS_NAME] = DefinedName(lay.STATUS_NAME, attr_text=f"{lay.INSTRUCTIONS}!$A${first}:$A${last}")
+        for sheet in sheets:
+            _write_sheet(wb.create_sheet(sheet.title), sheet, scheme, choices)
+        _write_meta(wb.create_sheet(lay.META_SHEET), plan, sheets, lead)
+    finally:
+        _forget(wb)
     wb.security = WorkbookProtection(lockStructure=True)  # no password: sheets cannot be renamed, moved or deleted by accident
     props = wb.properties
     props.creator, props.title = "wsoagen", f"{plan.file.local_area}: action tracker"
     props.created = props.modified = FIXED_TIME
     return _to_bytes(wb)
+
+
+def _forget(wb: Workbook) -> None:
+    for key in [k for k in _STYLED if k[0] == id(wb)]:
+        del _STYLED[key]
 
 
 def status_choices(scheme: Statuses) -> list[str]:
@@ -82,13 +92,28 @@ def text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
 
 
+# Styles already applied once, by the identity of the style objects: openpyxl hashes every style
+# object on every assignment, which was two thirds of the export's time; a cell given the same
+# styles as an earlier one takes a copy of that cell's style indexes instead (as openpyxl's own
+# copy_worksheet does). The objects are kept with their indexes, so their ids stay theirs.
+_STYLED: dict[tuple, tuple[StyleArray, tuple]] = {}
+
+
 def _put(ws: Worksheet, row: int, col: int, value: str | None, **style) -> None:
     cell = ws.cell(row, col)
     if value:
         cell.value = text(value)
         cell.data_type = "s"  # "=..." in a plan is words, never a formula
+    if not style:
+        return
+    key = (id(ws.parent), *sorted((name, id(v)) for name, v in style.items()))
+    done = _STYLED.get(key)
+    if done is not None:
+        cell._style = copy(done[0])
+        return
     for name, v in style.items():
         setattr(cell, name, v)
+    _STYLED[key] = (copy(cell._style), (ws.parent, *style.values()))
 
 
 # ---------------------------------------------------------------- the milestone sheets
