@@ -310,3 +310,23 @@ def test_a_leads_tracker_signs_their_updates(cli, plan, tmp_path):
     assert diff(before, ws1(plan)) == ["+            updates:", "+              - date: Feb 2020", "+                text: Drafting.",
                                        "+                by: ann-smith"]
     assert cli("validate", plan)[0] == 0
+
+
+def test_warnings_grey_columns_changed_a_lone_date_an_older_date(cli, plan, blank, tmp_path):
+    wb = load_workbook(blank)
+    ws = wb["Workstream 1"]
+    ws[f"D{row_of(ws, 'Strategy in place')}"] = "July 2021"  # a lead "corrected" the deadline (sheet unprotected)
+    ws[f"I{row_of(ws, 'Strategy published')}"] = "Feb 2020"  # a date and nothing else
+    review = row_of(ws, "Review complete")
+    ws[f"H{review}"], ws[f"I{review}"] = "Blue", "Nov 2019"  # before the plan's Dec 2019
+    wb.save(tmp_path / "w.xlsx")
+    code, out, err = cli("tracker", "import", plan, tmp_path / "w.xlsx")
+    assert code == 0, err
+    assert err.splitlines()[:3] == [
+        f'{tmp_path / "w.xlsx"}:Workstream 1!D5: warning: the tracker says "July 2021" where the plan says "June 2020 to April 2021": '
+        "changes to the grey columns are not imported; if the plan is wrong, change it there [tracker-cell]",
+        f"{tmp_path / 'w.xlsx'}:Workstream 1!I6: warning: a status date without a new status or an update: nothing to record [tracker-cell]",
+        f'{tmp_path / "w.xlsx"}:Workstream 1!I7: warning: "Nov 2019" is before the status date the plan already has (Dec 2019): '
+        "the older status is written all the same [tracker-cell]",
+    ]
+    assert out.splitlines()[1] == '  1.1b "Review complete": Green (Dec 2019) -> Blue (Nov 2019)'

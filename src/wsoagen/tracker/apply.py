@@ -65,9 +65,15 @@ def judge(plan: Plan, tracker: Tracker, problems: Problems) -> Judged:
         if not entry.filled:
             seen.setdefault(entry.key, entry)
             unchanged += 1
+            key = lay.parse_key(entry.key)
+            row = by_place.get((key.workstream, key.ref, key.number)) if key else None
+            if row is not None and lay.fingerprint(row.milestone, row.deadline) == key.hash:
+                _grey_columns_kept(entry, row, problems)
             continue
         row = _locate(entry, by_place, by_hash, seen, plan, problems)
         values = _values(entry, scheme, problems)
+        if row is not None:
+            _grey_columns_kept(entry, row, problems)
         if row is None or values is None:
             continue
         change = _change(row, _milestone(plan, row), *values, scheme, entry, problems, tracker.lead)
@@ -122,6 +128,15 @@ def _locate(entry: Entry, by_place: dict, by_hash: dict, seen: dict[str, Entry],
                    f"the plan now has {plan_side}; nothing in this row is imported: check it against the plan, "
                    "then enter it in the plan or in a newly exported tracker", CONFLICT)
     return None
+
+
+def _grey_columns_kept(entry: Entry, row: lay.MilestoneRow, problems: Problems) -> None:
+    """A warning where a lead changed a milestone's words or deadline in the tracker: only the plan changes them."""
+    for column, plan_value in (("milestone", row.milestone), ("deadline", row.deadline)):
+        typed = entry.values.get(column)
+        if typed is not None and " ".join(str(typed).split()) != " ".join(plan_value.split()):
+            problems.warning(*_at(entry, column), f'the tracker says "{" ".join(str(typed).split())}" where the plan says "{plan_value}": '
+                             "changes to the grey columns are not imported; if the plan is wrong, change it there", CELL)
 
 
 def _version(text: Any, deadline: Any) -> str:
