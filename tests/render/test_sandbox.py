@@ -78,6 +78,13 @@ def test_a_harmless_template_still_renders_with_loops_macros_and_namespaces(hous
     assert "<h1>1 for Testshire</h1>" in render_html(plan, "wsoa", AS_AT, folder)
 
 
+@pytest.mark.parametrize("expression", ["'x' * 10**10", "[1] * 10**9", "9 ** (9 ** 9)", "10 ** 100000000"])
+def test_a_template_cannot_fill_the_memory_with_one_operator(house, expression):
+    plan, folder = house("<p>{{ 'ab' * 3 }} {{ 2 ** 10 }}</p>\n<p>{{ " + expression + " }}</p>\n")
+    message = refused(plan, folder)
+    assert message.startswith(f"{folder}/{WSOA}:2:") and "too big" in message
+
+
 def test_lists_from_the_plan_cannot_be_changed_by_a_template(house):
     plan, folder = house("{% set _ = workstreams.clear() %}")
     assert "refused" in refused(plan, folder)

@@ -108,9 +108,29 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
+MAX_PRODUCT = 10_000_000  # items or characters `*` may make; bits `**` may make
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja2's sandbox, with `*` and `**` kept from building something that fills the memory
+    ({{ "x" * 10**10 }}, {{ 9 ** (9 ** 9) }}): a template has no business making anything that big."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            sizes = [len(v) for v in (left, right) if isinstance(v, (str, list, tuple))]
+            counts = [v for v in (left, right) if isinstance(v, int)]
+            if sizes and counts and sizes[0] * counts[0] > MAX_PRODUCT:
+                raise jinja2.exceptions.SecurityError(f"a product of {sizes[0]:,} by {counts[0]:,} is too big to make")
+        elif isinstance(left, int) and isinstance(right, int) and right > 0 and max(left.bit_length(), 1) * right > MAX_PRODUCT:
+            raise jinja2.exceptions.SecurityError(f"{left} ** {right} is too big to work out")
+        return super().call_binop(context, operator, left, right)
+
+
 def sandboxed_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     """The sandboxed environment every document template runs in."""
-    return ImmutableSandboxedEnvironment(
+    return _Sandbox(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
