@@ -18,6 +18,7 @@ def example(tmp_path) -> Path:
     return copy
 
 
+@pytest.mark.slow  # about 4 s: export, import twice, fmt --check and validate of the whole example
 def test_example_round_trip(cli, example, tmp_path):
     blank = tmp_path / "tracker.xlsx"
     assert cli("tracker", "export", example, "-o", blank)[0] == 0
