@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from wsoagen.data.metrics import read_plan
 from wsoagen.plan import scaffold
 from wsoagen.plan.scaffold import WORKSTREAM_FILE, plan_texts
+from wsoagen.plan.schema import packaged_dir
 
 FILES = ["plan.yaml", f"workstreams/{WORKSTREAM_FILE}", "data/example.csv", "README.md"]
 
@@ -131,8 +131,8 @@ def test_modeline_is_relative_inside_a_repository_with_schemas(cli, tmp_path):
 def test_modeline_points_at_wsoagens_own_schemas_elsewhere(cli, tmp_path):
     folder = tmp_path / "testshire"
     assert cli("new", folder)[0] == 0
-    assert modeline_target(folder / "plan.yaml") == ROOT / "src" / "wsoagen" / "schemas" / "plan.schema.json"
-    assert modeline_target(folder / "workstreams" / WORKSTREAM_FILE) == ROOT / "src" / "wsoagen" / "schemas" / "workstream.schema.json"
+    assert modeline_target(folder / "plan.yaml") == packaged_dir().resolve() / "plan.schema.json"  # the installed package's
+    assert modeline_target(folder / "workstreams" / WORKSTREAM_FILE) == packaged_dir().resolve() / "workstream.schema.json"
 
 
 def test_without_any_schema_it_says_how_to_write_them(cli, tmp_path, monkeypatch):
