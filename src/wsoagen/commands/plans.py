@@ -1,6 +1,7 @@
 """`wsoagen validate` and `wsoagen build`: run each plan folder named, report, count, exit.
 
-In: the parsed arguments (plan folders, output folder, as-at date, strictness, verbosity).
+In: the parsed arguments (plan folders, output folder, as-at date, strictness, verbosity); with
+no plan folder named, the current folder if it is a plan, else every folder under plans/.
 Out: diagnostics on stderr, `wrote PATH` lines on stdout, a summary line, and the exit code.
 Both commands run the same rules as at the same date (`wsoagen.check.check`), so they print the
 same warnings; `build` then renders.
