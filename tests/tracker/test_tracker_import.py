@@ -330,3 +330,17 @@ def test_warnings_grey_columns_changed_a_lone_date_an_older_date(cli, plan, blan
         "the older status is written all the same [tracker-cell]",
     ]
     assert out.splitlines()[1] == '  1.1b "Review complete": Green (Dec 2019) -> Blue (Nov 2019)'
+
+
+def test_a_status_written_as_its_label_stays_a_label(cli, make_plan, tmp_path):
+    from conftest import MINI_WORKSTREAM
+
+    plan = make_plan()  # MINI_WORKSTREAM writes `status: Blue`
+    assert cli("tracker", "export", plan, "-o", tmp_path / "t.xlsx")[0] == 0
+    filled = fill(tmp_path / "t.xlsx", tmp_path / "f.xlsx", "Workstream 1", {"Needs assessment agreed": ("red", "Jan 2020", "Reopened.")})
+    assert cli("tracker", "import", plan, filled)[0] == 0
+    assert diff(MINI_WORKSTREAM, (plan / "workstreams" / "1-joint.yaml").read_text()) == [
+        "-            status: Blue", "-            status_date: Nov 2019",
+        "+            status: Red", "+            status_date: Jan 2020",
+        "+            updates:", "+              - date: Jan 2020", "+                text: Reopened.", "+                status: Red",
+    ]

@@ -41,6 +41,7 @@ class Change:
     update: str | None  # the update's text to append to the milestone's updates; None: none
     update_status: str | None  # the status recorded on the update
     by: str | None  # who wrote the update: the lead a lead's tracker was made for
+    label: str | None  # the status's label ("Amber"), for a file that writes labels rather than ids
     before: str  # the milestone's status and date as they were, for the summary
     after: str
 
@@ -233,7 +234,8 @@ def _change(row: lay.MilestoneRow, ms: Milestone, sid: str | None, when: str, te
                          "the older status is written all the same", CELL)
     before = f"{scheme.label(ms.status)}{f' ({old_date})' if old_date else ''}"
     after = f"{scheme.label(sid)} ({when})" if set_status else before
-    return Change(row, sid if set_status else None, when, text if add_update else None, sid, by if add_update else None, before, after)
+    return Change(row, sid if set_status else None, when, text if add_update else None, sid, by if add_update else None,
+                  scheme.label(sid) if sid else None, before, after)
 
 
 def _earlier(new: str, old: str) -> bool:

@@ -85,15 +85,18 @@ def _milestone(data: Any, path: tuple[int, int, int]) -> CommentedMap:
 
 
 def _apply(milestone: CommentedMap, change: Change) -> None:
+    old = milestone.get("status")
+    # A status written as its label ("Blue", as the README shows) is replaced by a label; else ids, as `wsoagen new` writes.
+    word = change.label if isinstance(old, str) and old != old.lower() and change.label else change.update_status
     if change.status is not None:
-        _set_after(milestone, "status", change.status, ("deadline", "text"))
+        _set_after(milestone, "status", word, ("deadline", "text"))
         _set_after(milestone, "status_date", change.date, ("status",))
     if change.update is not None:
         entry = CommentedMap()
         entry["date"] = change.date
         entry["text"] = _scalar(change.update)
         if change.update_status:
-            entry["status"] = change.update_status
+            entry["status"] = word
         if change.by:
             entry["by"] = change.by
         updates = milestone.get("updates")
