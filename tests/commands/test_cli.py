@@ -52,7 +52,8 @@ def test_validate_default_output_is_unchanged(make_plan, cli):
     folder = make_plan(workstreams={"1.yaml": NO_LEAD})
     code, out, err = cli("validate", folder)
     assert (code, out) == (0, "")
-    warning = f"{folder}/workstreams/1.yaml:13:14: warning: action 1.1a has no owner: add `lead` or `accountable` (a person id) [action-owner]\n"
+    warning = (f"{folder}/workstreams/1.yaml:13:14: warning: action 1.1a has no owner: add `lead`, `officers`, `sro` or `accountable`"
+               " (person ids) [action-owner]\n")
     assert err == warning + "wsoagen: 1 plan: 0 errors, 1 warning\n"
 
 

@@ -336,6 +336,10 @@ class Context:
             parts.append(wording.count(c["milestones"], "milestone"))
         return f"This plan has {wording.join_and(parts)}."
 
+    def organisation_name(self, oid: str | None) -> str:
+        """The organisation's name, or "" for none."""
+        return self._orgs[oid].name if oid else ""
+
     def people_labels(self, pids: list[str]) -> str:
         """"Name (role); Name (role)"."""
         return "; ".join(self.person_label(p) for p in pids)
