@@ -12,18 +12,20 @@ imported, as a .pth file in a folder a .pth line adds is not run.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from conftest import ROOT
-
-pytestmark = pytest.mark.slow
 
 STYLE_CSS = "h1 { color: #0a7b3e; } /* acme-wsoa-style */"
 
@@ -78,6 +80,7 @@ def install_house_style(site: Path) -> None:
     (info / "entry_points.txt").write_text("[wsoagen.house_styles]\nacme = acme_wsoa_style\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_wheel_builds_a_new_plan_outside_the_checkout(dist, tmp_path):
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv)
@@ -116,6 +119,7 @@ def test_the_wheel_builds_a_new_plan_outside_the_checkout(dist, tmp_path):
     assert sorted(p.name for p in (council / "schema").iterdir()) == ["plan.schema.json", "report.schema.json", "workstream.schema.json"]
 
 
+@pytest.mark.slow
 def test_the_wheel_holds_every_file_of_the_package(dist):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout (an unpacked sdist): nothing to compare the wheel with")
@@ -125,6 +129,7 @@ def test_the_wheel_holds_every_file_of_the_package(dist):
     assert [p for p in tracked if p.removeprefix("src/") not in names] == []
 
 
+@pytest.mark.slow
 def test_the_sdist_holds_the_tests_and_what_they_read(dist):
     import tarfile
 
@@ -135,3 +140,18 @@ def test_the_sdist_holds_the_tests_and_what_they_read(dist):
                    "plans/peterborough/plan.yaml", "src/wsoagen/schemas/plan.schema.json", "src/wsoagen/fonts/LiberationSans-Regular.ttf"):
         assert needed in names, needed
     assert not [n for n in names if "node_modules" in n or "__pycache__" in n]
+
+
+def locked(path: Path) -> dict[str, str]:
+    """{name: version} pinned in a lock file."""
+    pins = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", path.read_text(encoding="utf-8"), re.M)
+    return {canonicalize_name(name): version for name, version in pins}
+
+
+@pytest.mark.parametrize(("lock", "extras"), [("ci.txt", ["test"]), ("run.txt", [])])
+def test_the_lock_files_pin_every_dependency_within_its_bounds(lock, extras):
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [Requirement(r) for r in project["dependencies"] + [r for e in extras for r in project["optional-dependencies"][e]]]
+    pins = locked(ROOT / "requirements" / lock)
+    stale = [str(r) for r in wanted if canonicalize_name(r.name) not in pins or pins[canonicalize_name(r.name)] not in r.specifier]
+    assert stale == [], f"requirements/{lock} does not satisfy pyproject.toml: run `make lock`"
