@@ -336,6 +336,11 @@ class Context:
             parts.append(wording.count(c["milestones"], "milestone"))
         return f"This plan has {wording.join_and(parts)}."
 
+    def tracked_actions(self) -> list[tuple[Workstream, Action]]:
+        """(area, action) for each action with success criteria or an update as at the document's date."""
+        return [(w, a) for w in self.plan.workstreams for o in w.outcomes for a in o.actions
+                if a.success_criteria or any(u.date.start <= self.as_at for u in a.updates)]
+
     def organisation_name(self, oid: str | None) -> str:
         """The organisation's name, or "" for none."""
         return self._orgs[oid].name if oid else ""
