@@ -11,6 +11,7 @@ judges them.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +82,9 @@ def open_workbook(path: Path) -> Any:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TrackerFileError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged")
     try:
-        return load_workbook(io.BytesIO(data), data_only=True)
+        with warnings.catch_warnings():  # openpyxl warns about parts it drops (extensions Calc or Excel add): not the lead's business
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged parts: one message for all
         raise TrackerFileError(f"{path}: the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
 
