@@ -75,7 +75,7 @@ def test_a_priority_action_plan_prints_its_month_and_outcome(make_plan):
     words = text(page(make_plan, "kind: priority-action-plan\n" + MONTH_ONLY, {"1.yaml": MINI_WORKSTREAM}))
     assert "Priority action plan in response to the Ofsted and CQC SEND local area inspection of March 2023" in words
     assert "In March 2023, Ofsted and CQC carried out" in words
-    assert "widespread and/or systemic failings" in words
+    assert "The inspection found that there are widespread and/or systemic failings leading to significant concerns" in words
     assert "Area for priority action 1: Joint commissioning" in words
     assert "areas of significant weakness" not in words and "1 March 2023" not in words
 

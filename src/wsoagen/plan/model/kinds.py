@@ -17,8 +17,10 @@ from typing import Literal
 KindId = Literal["wsoa", "priority-action-plan", "improvement-plan", "accelerated-progress-plan", "strategic-action-plan"]
 
 OUTCOMES_2023 = {
-    "positive": "arrangements typically lead to positive experiences and outcomes for children and young people with SEND",
-    "inconsistent": "arrangements lead to inconsistent experiences and outcomes for children and young people with SEND",
+    "positive": "the local area partnership's arrangements typically lead to positive experiences and outcomes for children and young "
+    "people with SEND",
+    "inconsistent": "the local area partnership's arrangements lead to inconsistent experiences and outcomes for children and young "
+    "people with SEND",
     "widespread-failings": "there are widespread and/or systemic failings leading to significant concerns about the experiences and "
     "outcomes of children and young people with SEND",
 }
