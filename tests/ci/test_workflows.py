@@ -138,6 +138,25 @@ def test_the_validate_job_runs_as_written(repo, shims):
     assert [u.split("@")[0] for u in used] == ["actions/checkout", "actions/setup-python"]
 
 
+def test_the_validate_job_installs_a_lock_file_first_when_there_is_one(repo, shims):
+    """requirements-lock.txt, as saved from a release's requirements/run.txt (here one entry of this
+    checkout's, which this test run has installed), is installed with its hashes before wsoagen."""
+    lock = (ROOT / "requirements" / "run.txt").read_text(encoding="utf-8")
+    entry = re.search(r"^jinja2==(\S+) \\\n(?:    --hash=\S+(?: \\)?\n)+", lock, re.M)
+    from importlib.metadata import version
+
+    if entry is None or version("jinja2") != entry.group(1):
+        pytest.skip("jinja2 here is not the version requirements/run.txt locks")
+    (repo / "requirements-lock.txt").write_text(entry.group(0), encoding="utf-8")
+    workflow = load(repo / ".github/workflows/wsoagen.yml")
+    step = next(s for s in workflow["jobs"]["validate"]["steps"] if s.get("name") == "Install wsoagen")
+    done = run_step(step["run"], repo, {"CI": "true"}, shims)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "-r requirements-lock.txt (line 1)" in done.stdout
+    (repo / "requirements-lock.txt").write_text("jinja2==0.0.1 --hash=sha256:" + "0" * 64 + "\n", encoding="utf-8")
+    assert run_step(step["run"], repo, {"CI": "true"}, shims).returncode != 0  # the lock is really read
+
+
 def test_the_validate_job_fails_on_a_plan_error_with_an_annotation(repo, shims):
     ws = repo / "plans/testshire/workstreams/1-ehc-plans.yaml"
     ws.write_text(ws.read_text(encoding="utf-8").replace("lead: head-of-send", "lead: nobody"), encoding="utf-8")
