@@ -321,7 +321,7 @@ class Context:
         if html.count("<p>") == 1 and html.startswith("<p>") and html.rstrip().endswith("</p>"):
             inner = html.strip()[3:-4]
             return Markup(f'<p class="field"><strong>{escape(label)}:</strong> {inner}</p>')
-        return Markup(f'<p class="field"><strong>{escape(label)}</strong></p>{html}')
+        return Markup(f'<p class="field field-label"><strong>{escape(label)}</strong></p>{html}')
 
     def plan_size(self) -> str:
         """"This plan has 5 workstreams, 10 outcomes, 30 actions and 106 milestones.", naming only
