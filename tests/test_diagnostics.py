@@ -34,13 +34,13 @@ def test_a_diagnostic_never_prints_a_raw_escape():
     assert str(d).startswith("work\\x1b[8mstreams/1.yaml:3:5: error: unknown person")
 
 
-def test_escapes_in_plan_values_reach_stderr_escaped(make_plan, cli):
-    workstream = MINI_WORKSTREAM.replace("lead: ann-smith", 'lead: "ann\\e[2J\\e]0;pwned\\a\\u202eevil"')
-    folder = make_plan(workstreams={"1.yaml": workstream})
+def test_escapes_in_file_names_and_values_reach_stderr_escaped(make_plan, cli):
+    workstream = MINI_WORKSTREAM.replace("lead: ann-smith", 'lead: "ann\\u202eevil"')
+    folder = make_plan(workstreams={"1\x1b]0;pwned\x07\x1b[2J.yaml": workstream})
     code, _, err = cli("validate", folder)
     assert code == 1
     assert "\x1b" not in err and "\x07" not in err and "\u202e" not in err
-    assert "ann\\x1b[2J\\x1b]0;pwned\\x07\\u202eevil" in err
+    assert "workstreams/1\\x1b]0;pwned\\x07\\x1b[2J.yaml:" in err
 
 
 def test_plan_error_pickles_with_its_diagnostics():
