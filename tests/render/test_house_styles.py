@@ -83,3 +83,9 @@ def test_a_broken_package_does_not_stop_other_styles(site):
     (info / "entry_points.txt").write_text(f"[{house_styles.ENTRY_POINT_GROUP}]\nbroken = no_such_module\n", encoding="utf-8")
     install_style(site)
     assert set(house_styles.installed()) >= {"acme"} and "broken" not in house_styles.installed()
+
+
+def test_two_packages_claiming_one_style_resolve_the_same_way_every_run(site):
+    install_style(site, module="zz_acme_style")
+    first = install_style(site, module="aa_acme_style")
+    assert house_styles.installed()["acme"] == first  # the module name that sorts first, whatever order pip wrote them in

@@ -36,7 +36,7 @@ def installed() -> dict[str, Path]:
     """{style name: folder} of every installed house-style package; read once a process."""
     found: dict[str, Path] = {}
     for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
-        if ep.name in found:  # two packages claim one name: the first in name order wins, every run
+        if ep.name in found:  # two packages claim one style: the module name that sorts first wins, every run
             continue
         try:
             folder = Path(str(resources.files(ep.module)))
