@@ -103,3 +103,12 @@ def test_a_plan_with_errors_exports_nothing(cli, make_plan, tmp_path):
     plan = make_plan(workstreams={"1.yaml": "number: 1\ntitle: x\n"})
     code, _, err = cli("tracker", "export", plan, "-o", tmp_path / "t.xlsx")
     assert code == 1 and "the plan must validate first" in err and not (tmp_path / "t.xlsx").exists()
+
+
+def test_the_lead_column_falls_back_to_responsible_officers(cli, make_plan, tmp_path):
+    from tracker_support import TRACKER_PLAN, TRACKER_WORKSTREAM
+
+    ws = TRACKER_WORKSTREAM.replace("        lead: bo-jones\n", "        officers: [bo-jones, ann-smith]\n")
+    plan = make_plan(TRACKER_PLAN, {"1.yaml": ws})
+    wb = load_workbook(export(cli, plan, tmp_path))
+    assert [c.value for c in wb["Workstream 1"]["E"][lay.HEADER_ROW:]] == ["Ann Smith"] * 3 + ["Bo Jones, Ann Smith"]

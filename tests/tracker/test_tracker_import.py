@@ -344,3 +344,15 @@ def test_a_status_written_as_its_label_stays_a_label(cli, make_plan, tmp_path):
         "+            status: Red", "+            status_date: Jan 2020",
         "+            updates:", "+              - date: Jan 2020", "+                text: Reopened.", "+                status: Red",
     ]
+
+
+def test_a_milestone_deleted_from_the_plan_is_a_conflict(cli, plan, blank, tmp_path):
+    filled = fill(blank, tmp_path / "f.xlsx", "Workstream 1", {"Strategy published": ("Amber", "Feb 2020", None)})
+    path = plan / "workstreams" / "1-joint.yaml"
+    start = TRACKER_WORKSTREAM.index("          - text: Strategy published")
+    end = TRACKER_WORKSTREAM.index("      - ref: 1.1b")
+    path.write_text(TRACKER_WORKSTREAM[:start] + TRACKER_WORKSTREAM[end:], encoding="utf-8")
+    code, _, err = cli("tracker", "import", plan, filled)
+    assert code == 1
+    assert ('Workstream 1!C6: error: the plan changed since this tracker was exported: the tracker has "Strategy published" '
+            '(deadline May 2021), the plan now has no milestone 3 of action 1.1a in workstream 1') in err

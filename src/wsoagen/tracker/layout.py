@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from wsoagen.plan.model import Plan
+from wsoagen.plan.model import Action, Plan
 
 FORMAT = "wsoagen tracker 1"  # A1 of the hidden sheet: what import recognises a tracker by
 META_SHEET = "wsoagen"
@@ -136,6 +136,12 @@ def plain(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _who(action: Action, people: dict[str, str]) -> str:
+    """The Lead column: the action's lead, else its responsible officers, else its SRO or accountable officer."""
+    ids = [action.lead] if action.lead else list(action.officers) or [i for i in (action.sro, action.accountable) if i][:1]
+    return ", ".join(people.get(i, i) for i in ids)
+
+
 def sheets(plan: Plan, workstream: int | None = None, lead: str | None = None) -> list[Sheet]:
     """The tracker's sheets: one per workstream, only `workstream`, or one for `lead`'s actions."""
     people = {p.id: p.name for p in plan.file.people}
@@ -156,7 +162,7 @@ def sheets(plan: Plan, workstream: int | None = None, lead: str | None = None) -
                 rows.append(MilestoneRow(
                     workstream=ws.number, area=label, file=Path(ms.where[0]), path=(oi, ai, mi), ref=ref,
                     action=headline(str(action.text)), milestone=str(ms.text), deadline=ms.deadline.text if ms.deadline else "",
-                    lead=people.get(action.lead, action.lead) if action.lead else "",
+                    lead=_who(action, people),
                     status=statuses.get(ms.status, ms.status) if ms.status else "",
                     status_date=ms.status_date.text if ms.status_date else ""))
         per_ws.append(Sheet(_sheet_title(label), f"{label}: {ws.title}" if ws.title else label, rows))
