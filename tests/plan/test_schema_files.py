@@ -62,6 +62,26 @@ appendices:
 """
 R = {"exempt": "false", "implications": "{legal: None.}", "appendix": "{document: recommendations-tracker}"}
 
+PLAN = """\
+title: Testshire SEND Written Statement of Action
+local_area: Testshire
+inspection:
+  start: {start}
+  end: 2019-06-14
+stale_after: {stale}
+resource_flags:
+  - code: {code}
+    meaning: Additional resource is or may be required
+status_scheme:
+  statuses:
+    - id: {status}
+      label: Done
+      meaning: complete
+      colour: "{colour}"
+      complete: {complete}
+"""
+P = {"start": "2019-06-10", "stale": "3 months", "code": "AR", "status": "done", "colour": "#1d70b8", "complete": "true"}
+
 # (name, kind, template, defaults, changes): wsoagen accepts each of these ...
 ACCEPTED = [
     ("impact-as-text", "workstream", WORKSTREAM, W, {"impact": "Increase from 39% to 50% by April 2021"}),
@@ -79,6 +99,10 @@ ACCEPTED = [
     ("exempt-Off", "report", REPORT, R, {"exempt": "Off"}),
     ("implications-as-text", "report", REPORT, R, {"implications": "None."}),
     ("appendix-as-title", "report", REPORT, R, {"appendix": "The inspection letter"}),
+    ("plan", "plan", PLAN, P, {}),
+    ("complete-yes", "plan", PLAN, P, {"complete": "yes"}),
+    ("status-id-as-number", "plan", PLAN, P, {"status": "1"}),
+    ("start-in-words", "plan", PLAN, P, {"start": "10 June 2019"}),
 ]
 # ... and refuses each of these.
 REFUSED = [
@@ -98,6 +122,12 @@ REFUSED = [
     ("exempt-2", "report", REPORT, R, {"exempt": "2"}),
     ("implications-a-number", "report", REPORT, R, {"implications": "5"}),
     ("appendix-a-number", "report", REPORT, R, {"appendix": "5"}),
+    ("colour-a-name", "plan", PLAN, P, {"colour": "blue"}),
+    ("resource-code-lowercase", "plan", PLAN, P, {"code": "ar"}),
+    ("resource-code-a-number", "plan", PLAN, P, {"code": "1"}),
+    ("complete-perhaps", "plan", PLAN, P, {"complete": "perhaps"}),
+    ("stale-after-a-number", "plan", PLAN, P, {"stale": "3"}),
+    ("stale-after-words", "plan", PLAN, P, {"stale": "a while"}),
 ]
 
 
