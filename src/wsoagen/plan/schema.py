@@ -166,6 +166,8 @@ def _finish(node: Any, defs: dict[str, Any]) -> Any:
     if not isinstance(node, dict):
         return node
     node = {k: _finish(v, defs) for k, v in node.items()}
+    if "anyOf" in node:  # anyOf in anyOf (text widened to numbers, then made optional) reads as one list
+        node["anyOf"] = [f for alt in node["anyOf"] for f in _forms(alt)]
     mark = node.get(MARK)
     if mark is None:
         return node
