@@ -145,3 +145,19 @@ def test_the_tracker_shows_actions_success_criteria_and_updates(make_plan):
     words = text(render_html(found, "tracker", AS_AT, folder))
     assert "Actions: success criteria and progress" in words
     assert "Median wait under 18 weeks" in words and "2024-05-01: Contract signed." in words and "A later update" not in words
+
+
+@pytest.mark.slow
+def test_a_build_names_its_files_after_the_kind_and_clears_the_old_ones(cli, tmp_path):
+    folder = tmp_path / "testshire"
+    assert cli("new", folder, "--kind", "wsoa")[0] == 0
+    out = tmp_path / "out"
+    assert cli("build", "-q", folder, "-o", out)[0] == 0
+    assert (out / "testshire" / "wsoa.pdf").is_file()
+    plan = folder / "plan.yaml"
+    text = plan.read_text(encoding="utf-8").replace("kind: wsoa", "kind: improvement-plan").replace('framework: "2016"', 'framework: "2023"')
+    plan.write_text(text.replace("Written Statement of Action", "Improvement Plan"), encoding="utf-8")
+    code, _, err = cli("build", "-q", folder, "-o", out)
+    assert code == 0, err
+    names = sorted(p.name for p in (out / "testshire").iterdir())
+    assert names == ["improvement-plan.docx", "improvement-plan.html", "improvement-plan.pdf", "plan.json"]
