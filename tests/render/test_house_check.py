@@ -172,6 +172,15 @@ def test_a_template_that_would_make_the_document_fetch_is_refused_at_its_line(st
     assert line.startswith("templates/testshire/wsoa.html.j2:4:3: error: " + words), line
 
 
+def test_a_templates_folder_linked_from_outside_is_refused(make_plan, cli, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(BUILTIN_TEMPLATES, elsewhere)
+    folder = make_plan(plan=MINI_PLAN + "house_style: sefton\n")
+    os.symlink(elsewhere, folder / "templates")
+    (line,) = errors(cli, folder)
+    assert line.startswith("templates: error: templates/ is a link to a folder outside the plan folder")
+
+
 def test_build_stops_with_the_same_errors_before_rendering(styled, cli, fake_renderers, tmp_path):
     folder = styled({"wsoa.html.j2": EXTENDS + "{% block body %}\n{{ nope }}{% endblock %}", "reference.docx": b""})
     validated = errors(cli, folder)

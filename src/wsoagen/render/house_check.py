@@ -62,6 +62,9 @@ def check_house_styles(plan: Plan, folder: Path, as_at: date) -> list[Diagnostic
     """Every problem of the house styles `plan`'s documents use that the plan folder supplies."""
     found: list[Diagnostic] = []
     templates = folder / "templates"
+    if templates.is_symlink() or not templates.resolve().is_relative_to(folder.resolve()):
+        return [Diagnostic(str(templates), 0, 0, "error", "templates/ is a link to a folder outside the plan folder: "
+                           "copy the house style in instead", RULE)]
     styles = dict.fromkeys([house_style(plan), *(house_style(plan, r) for r in plan.reports)])
     checked: set[Path] = set()
     for style in styles:
