@@ -56,6 +56,7 @@ def test_calc_opens_the_tracker_and_a_copy_saved_by_calc_imports(cli, make_plan,
     filled = fill(saved, tmp_path / "filled.xlsx", "Workstream 1", {"Review complete": ("Blue", "Jan 2020", "Review signed off.")})
     code, out, err = cli("tracker", "import", plan, filled)
     assert code == 0, err
+    assert ": warning:" not in err  # Calc kept every grey cell as the plan wrote it (no deadline turned into a date)
     assert '1.1b "Review complete": Green (Dec 2019) -> Blue (Jan 2020); update added' in out
 
 
