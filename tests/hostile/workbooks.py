@@ -47,5 +47,7 @@ def workbook(metric: str, **parts: str | None) -> bytes:
         for name, (short, text) in files.items():
             text = parts.get(short, text)
             if text is not None:
-                z.writestr(zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0)), text)
+                info = zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, text)
     return out.getvalue()

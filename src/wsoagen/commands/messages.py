@@ -5,7 +5,7 @@ In: `Diagnostics` and counts, or the exception a command stopped with. Out: line
 not the plan's) and exit codes: 0 success, 1 the plan or data has errors, 2 usage or I/O (not
 the plan's fault: a missing folder, an unwritable output, a full disk), 3 an internal error (a bug
 in wsoagen: the line asks for a report; `-v` or WSOAGEN_TRACEBACK=1 prints the traceback),
-130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+130 interrupted (Ctrl-C, SIGINT or SIGTERM).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from wsoagen.diagnostics import Diagnostics
 
 EXIT_OK, EXIT_PLAN, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 TRACEBACK_ENV = "WSOAGEN_TRACEBACK"
 
 

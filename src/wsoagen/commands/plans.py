@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     for folder in args.plans:  # a typo in the third folder should not wait for two builds
         if not folder.is_dir():
             raise UsageError(f"{folder}: no such plan folder")
+        _check_name(folder)
     quiet = args.verbosity == QUIET
     reporter = Reporter(args.verbosity, fancy=None if building else False)  # validate is too quick for a display
     total = Diagnostics()
@@ -111,3 +112,13 @@ def _build_summary(outcomes: list[Outcome]) -> list[str]:
     return lines
 
 
+def _check_name(folder: Path) -> None:
+    """The folder's name is the plan's name in its documents and plan.json, so it must be text:
+    a name that is not valid UTF-8 (held as surrogate escapes) is refused before any work."""
+    name = folder.resolve().name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise UsageError(f'{folder}: the plan folder\'s name ("{shown}") is not valid UTF-8 text, and it is the plan\'s '
+                         "name in its documents: rename the folder") from None
