@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from parallel import bench_parallel  # noqa: E402
-from preview import bench_preview  # noqa: E402
+from preview_latency import bench_preview  # noqa: E402
 from synth import make_synthetic  # noqa: E402
 
 from wsoagen import pipeline  # noqa: E402
