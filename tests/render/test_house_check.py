@@ -101,6 +101,13 @@ def test_a_reference_docx_without_the_styles_the_writer_needs(styled, cli, tmp_p
     assert line.startswith("templates/testshire/reference.docx: error:") and "has no style named" in line
 
 
+def test_a_reference_docx_linked_from_outside_is_refused(styled, cli):
+    folder = styled({})
+    os.symlink(BUILTIN_TEMPLATES / "default" / "reference.docx", folder / "templates" / "testshire" / "reference.docx")
+    (line,) = errors(cli, folder)
+    assert line.startswith("templates/testshire/reference.docx: error: reference.docx is a link to a file outside the house style folder")
+
+
 def test_a_template_that_is_not_utf8(styled, cli):
     folder = styled({"wsoa.html.j2": EXTENDS + "{# caf\xe9 #}".encode("latin-1").decode("latin-1"), "macros.html": b"<p>\n\xff\xfe</p>"})
     (line,) = errors(cli, folder)

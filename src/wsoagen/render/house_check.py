@@ -218,8 +218,8 @@ def _renders(plan: Plan, as_at: date) -> Iterator[tuple[str, str, date, Report |
 def _word(html: str, folder: Path, style: str, kind: str) -> list[Diagnostic]:
     dirs = template_dirs(folder, style)
     reference = next((d / "reference.docx" for d in dirs if (d / "reference.docx").is_file()), None)
-    if reference is None:
-        return []
+    if reference is None or not reference.resolve().is_relative_to(reference.parent.resolve()):
+        return []  # a link out is reported by _folder, and not read
     try:
         html_to_docx(html, reference)
     except PlanError as exc:
