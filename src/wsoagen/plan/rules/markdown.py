@@ -47,6 +47,10 @@ def markdown_values(tp: Any, value: Any, path: Path_ = ()) -> Iterator[tuple[Pat
         (item,) = typing.get_args(tp)
         for i, v in enumerate(value):
             yield from markdown_values(item, v, path + (i,))
+    elif typing.get_origin(tp) is dict and isinstance(value, dict):  # own fields: Markdown by label
+        _, item = typing.get_args(tp)
+        for key, v in value.items():
+            yield from markdown_values(item, v, path + (key,))
     elif isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(value, dict):
         for name, info in tp.model_fields.items():
             if name in value:
