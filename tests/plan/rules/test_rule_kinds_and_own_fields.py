@@ -60,6 +60,7 @@ def test_letter_refs(make_plan):
 
 
 def test_own_field_values_are_markdown_checked_too(make_plan):
-    text = MINI_WORKSTREAM.replace("        lead: ann-smith\n", "        lead: ann-smith\n        fields:\n          Where are we now: '[x](javascript:alert)'\n")
+    field = "        fields:\n          Where are we now: '[x](javascript:alert)'\n"
+    text = MINI_WORKSTREAM.replace("        lead: ann-smith\n", "        lead: ann-smith\n" + field)
     problems = found(make_plan(plan=MINI_PLAN + OWN, workstreams={"1.yaml": text}))
     assert problems == [f'{WS}:18:29: error: "Where are we now": links may only go to http(s) or mailto addresses, not "javascript:alert" [markdown]']
