@@ -1,6 +1,7 @@
 """Fixtures of the hostile-input corpus: a small plan made by `wsoagen new` (copied per case), and
 wsoagen run in-process with a time limit, so that a case that blocks (a FIFO read) fails instead
-of hanging the test run."""
+of hanging the test run. Imported by the test modules here: a conftest.py in this folder would
+take the name `conftest` from tests/conftest.py, which the other tests import from."""
 
 from __future__ import annotations
 

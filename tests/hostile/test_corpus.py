@@ -7,6 +7,7 @@ Runs in-process, each row in a second or two; test_resources.py runs the resourc
 file of 60,000 values) in a process of their own, to measure their time and memory.
 """
 
+# ruff: noqa: F811 - the fixtures imported from fixtures.py are named as parameters, as pytest wants
 from __future__ import annotations
 
 import os
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fixtures import plan_copy, small_plan, wsoagen  # noqa: F401 - fixtures
 from workbooks import SHARED, SHEET, workbook
 
 from wsoagen.plan.load import MAX_DEPTH

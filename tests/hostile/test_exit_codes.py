@@ -6,6 +6,7 @@ output is made in ways that stop root too: a file where a folder must be, an imm
 stops only other users: root cannot test it, and it raises the same PermissionError (an OSError).
 The builds here use stand-in PDF and Word renderers: what is tested is what happens around them."""
 
+# ruff: noqa: F811 - the fixtures imported from fixtures.py are named as parameters, as pytest wants
 from __future__ import annotations
 
 import os
@@ -14,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fixtures import plan_copy, small_plan, wsoagen  # noqa: F401 - fixtures
 
 
 def one_line(err: str) -> str:

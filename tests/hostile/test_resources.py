@@ -2,6 +2,7 @@
 with the limit named. wsoagen runs in a process of its own, under a small parent that reports the
 kernel's count of its CPU time and peak memory (wall time would only measure how busy the machine is)."""
 
+# ruff: noqa: F811 - the fixtures imported from fixtures.py are named as parameters, as pytest wants
 from __future__ import annotations
 
 import json
@@ -9,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from fixtures import plan_copy, small_plan, wsoagen  # noqa: F401 - fixtures
 from test_corpus import billion_laughs, deep_yaml, dense_yaml, huge_yaml, million_rows, xlsx, zip_bomb
 
 GIB = 1024 ** 3

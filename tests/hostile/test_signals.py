@@ -4,6 +4,7 @@ old complete file or the new complete file, and the next build leaves no tempora
 130; two builds into one folder at once both finish whole. Builds of the small plan, with the real
 renderers: slow (some 5 s a build)."""
 
+# ruff: noqa: F811 - the fixtures imported from fixtures.py are named as parameters, as pytest wants
 from __future__ import annotations
 
 import random
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures import plan_copy, small_plan, wsoagen  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.slow
 
