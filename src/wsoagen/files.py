@@ -52,7 +52,7 @@ def escapes(path: Path, root: Path) -> str | None:
     for part in parts:
         step = step / part
         if step.is_symlink() and not Path(os.path.realpath(step)).is_relative_to(real_root):
-            what = "this file" if step == Path(path) else f"{part}/"
+            what = "this file" if step == Path(path) and not step.is_dir() else f"{part}/"
             return f"{what} is a symbolic link to a place outside the plan folder: wsoagen reads only files inside it"
     return "this file leads outside the plan folder: wsoagen reads only files inside it"
 

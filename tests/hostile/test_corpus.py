@@ -87,6 +87,12 @@ def data_link_outside(plan, outside):
     (plan / "data" / "leak.csv").symlink_to(outside / "secret.csv")
 
 
+def data_folder_link_outside(plan, outside):
+    shutil.move(plan / "data", outside / "data")
+    (outside / "data" / "example.csv").rename(outside / "data" / f"{SECRET}.csv")  # not even its name may show
+    (plan / "data").symlink_to(outside / "data")
+
+
 def data_link(target: str) -> Mutate:
     def mutate(plan, outside):
         (plan / "data" / "device.csv").symlink_to(target)
@@ -196,6 +202,7 @@ CASES = [
     Case("plan-yaml-link-to-outside", plan_link_outside, 1, "plan.yaml:1", "symbolic link to a place outside"),
     Case("report-link-to-outside", report_link_outside, 1, "reports/leak.yaml:1", "symbolic link to a place outside"),
     Case("data-link-to-outside", data_link_outside, 1, "data/leak.csv:1", "symbolic link to a place outside"),
+    Case("data-folder-link-to-outside", data_folder_link_outside, 1, "data:1", "data/ is a symbolic link to a place outside"),
     Case("data-link-to-dev-zero", data_link("/dev/zero"), 1, "data/device.csv:1", "symbolic link to a place outside"),
     Case("data-link-to-dev-urandom", data_link("/dev/urandom"), 1, "data/device.csv:1", "symbolic link to a place outside"),
     # things that are not files

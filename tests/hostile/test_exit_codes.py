@@ -104,3 +104,10 @@ def test_interrupted_build_leaves_whole_outputs(plan_copy, tmp_path, wsoagen, fa
     assert sorted(p.name for p in out.iterdir()) == sorted(old)  # no temporary files
     changed = [name for name, data in old.items() if (out / name).read_bytes() != data]
     assert len(changed) <= 1  # the first file replaced whole; the rest as they were
+
+
+@pytest.mark.parametrize("as_at", ["9999-12-31", "0001-01-01"])
+def test_as_at_at_the_ends_of_the_calendar(as_at, plan_copy, tmp_path, wsoagen, fake_renderers):
+    for command in (["validate", plan_copy], ["build", plan_copy, "-o", tmp_path / "out"]):
+        code, _, err = wsoagen(*command, "--as-at", as_at, "-q")
+        assert code == 0 and "Traceback" not in err and "internal error" not in err

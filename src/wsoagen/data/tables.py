@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wsoagen.files import Refused, read_inside
+from wsoagen.files import Refused, escapes, read_inside
 
 DATA_DIR = "data"
 MAX_DATA_BYTES = 10 * 1024 * 1024
@@ -51,9 +51,14 @@ class Unreadable(Exception):
 
 
 def data_files(folder: Path) -> list[Path]:
+    """The data files of a plan folder, sorted. A `data/` that links outside the folder is not
+    listed (the names of files elsewhere stay there): it is returned itself, for `read_tables`
+    to refuse at one place."""
     base = folder / DATA_DIR
     if not base.is_dir():
         return []
+    if escapes(base, folder):
+        return [base]
     return sorted(p for p in base.iterdir() if p.suffix.lower() in (".csv", ".xlsx") and not p.name.startswith((".", "~$")))
 
 
