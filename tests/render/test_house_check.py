@@ -202,3 +202,15 @@ def test_checked_with_stand_in_charts_and_only_for_plans_with_templates(styled, 
     assert cli("validate", folder)[0] == 0
     monkeypatch.setattr(house_check, "check_house_styles", lambda *a: pytest.fail("a plan without templates/ was checked"))
     assert cli("validate", make_plan(name="plain"))[0] == 0
+
+
+def test_a_document_already_written_to_word_without_fault_is_not_written_again(styled, monkeypatch):
+    from datetime import date
+
+    from wsoagen.data.metrics import read_plan
+
+    folder = styled({"wsoa.html.j2": EXTENDS})
+    plan, _ = read_plan(folder)
+    assert house_check.check_house_styles(plan, folder, date(2019, 11, 15)) == []
+    monkeypatch.setattr(house_check, "html_to_docx", lambda *a: pytest.fail("written to Word again"))
+    assert house_check.check_house_styles(plan, folder, date(2019, 11, 15)) == []

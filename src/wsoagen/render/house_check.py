@@ -23,6 +23,7 @@ No PDF is made: the check costs a fraction of a second per document.
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -220,13 +221,23 @@ def _word(html: str, folder: Path, style: str, kind: str) -> list[Diagnostic]:
     reference = next((d / "reference.docx" for d in dirs if (d / "reference.docx").is_file()), None)
     if reference is None or not reference.resolve().is_relative_to(reference.parent.resolve()):
         return []  # a link out is reported by _folder, and not read
+    info = reference.stat()
+    key = hashlib.sha256(f"{reference.resolve()}\0{info.st_mtime_ns}\0{info.st_size}\0{html}".encode()).hexdigest()
+    if key in _WRITTEN:  # a preview checks again after every save: unchanged documents are not written again
+        return []
     try:
         html_to_docx(html, reference)
     except PlanError as exc:
         return exc.diagnostics.items
     except UnsupportedHtml as exc:
         return [_blame(exc.tag, exc.attrs, f"the Word writer cannot write this: {exc}", _own(folder, style), kind)]
+    _WRITTEN[key] = None
+    while len(_WRITTEN) > 64:
+        _WRITTEN.pop(next(iter(_WRITTEN)))
     return []
+
+
+_WRITTEN: dict[str, None] = {}  # documents (with their reference.docx) written to Word without fault, oldest first
 
 
 _NEVER = {"script", "iframe", "frame", "object", "embed", "applet", "base", "link", "portal"}
