@@ -15,6 +15,7 @@ descriptor (opened non-blocking), so a file swapped for a pipe in between cannot
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -113,3 +114,20 @@ def listing(folder: Path, root: Path) -> list[Path]:
 def _too_large(size: int | None, limit: int) -> str:
     what = f"{size:,} bytes; " if size is not None else ""
     return f"file is too large ({what}the limit is {limit:,}): split it into smaller files"
+
+
+# Characters that no document can hold, though a YAML escape (`"\ud800"`, `"\x1b"`, `"\0"`) or a
+# data file can carry them: lone surrogates cannot be written as UTF-8, and XML (Word, HTML) has no
+# place for C0 controls other than tab and line ends, nor for U+FFFE/U+FFFF. Refused where they are
+# read, they never reach a renderer (which would fail) or a terminal (where ESC starts a control sequence).
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def unshowable(text: str) -> str | None:
+    """What is wrong with `text` if it holds a character no document can show, in words; else None."""
+    if not (bad := _UNSHOWABLE.search(text)):
+        return None
+    code = ord(bad.group())
+    shown = f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+    what = "half of a surrogate pair, not a character" if 0xD800 <= code <= 0xDFFF else "a control character"
+    return f"holds {shown} ({what}), which no document can show: remove it, or write the character itself"

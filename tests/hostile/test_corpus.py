@@ -159,6 +159,12 @@ def huge_number(plan, outside):
     return len((plan / "data" / "example.csv").read_text(encoding="utf-8").splitlines())
 
 
+def csv_control_character(plan, outside):
+    with (plan / "data" / "example.csv").open("a", encoding="utf-8") as fh:
+        fh.write("ehcp-20-weeks,Nov 2026,50,a note \x1b[2J with \x00 in it\n")  # python-docx cannot write it
+    return len((plan / "data" / "example.csv").read_text(encoding="utf-8").splitlines())
+
+
 def container_for_number(kind: str) -> Mutate:
     def mutate(plan, outside):
         return replace(plan / "plan.yaml", "baseline: {value: 42", "baseline: {value: " + kind)
@@ -222,6 +228,7 @@ CASES = [
     # values no document can hold, numbers that are not
     Case("lone-surrogate-escape", lone_surrogate, 1, "plan.yaml:{line}", "\\ud800 (half of a surrogate pair"),
     Case("terminal-escape", terminal_escape, 1, "workstreams/1-ehc-plans.yaml:{line}", "\\x1b (a control character)"),
+    Case("csv-control-character", csv_control_character, 1, "data/example.csv:{line}", "column 4 holds \\x1b (a control character)"),
     Case("metric-value-1e308", huge_number, 1, "data/example.csv:{line}", "1e308"),
     Case("list-where-a-number-is-expected", container_for_number("[1, 2]"), 1, "plan.yaml:{line}", "number"),
     Case("mapping-where-a-number-is-expected", container_for_number("{a: 1}"), 1, "plan.yaml:{line}", "number"),

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wsoagen.files import Refused, escapes, read_inside
+from wsoagen.files import Refused, escapes, read_inside, unshowable
 
 DATA_DIR = "data"
 MAX_DATA_BYTES = 10 * 1024 * 1024
@@ -72,14 +72,18 @@ def read_tables(path: Path, root: Path) -> list[Table]:
 
 
 class _Budget:
-    """Counts rows and cells as they are read, and stops a file that holds too many."""
+    """Counts rows and cells as they are read, and stops a file that holds too many or a cell no
+    document could show (a control character: a Word file cannot hold it, a terminal obeys it)."""
 
     def __init__(self) -> None:
         self.rows = self.cells = 0
 
-    def take(self, row: int, cells: int) -> None:
+    def take(self, row: int, values: list[Any]) -> None:
         self.rows += 1
-        self.cells += cells
+        self.cells += len(values)
+        for col, value in enumerate(values, start=1):
+            if isinstance(value, str) and (why := unshowable(value)):
+                raise Unreadable(f"column {col} {why}", row)
         if self.rows > MAX_ROWS or self.cells > MAX_CELLS:
             raise Unreadable(f"this file is too large to be a data file (more than {MAX_ROWS:,} rows or {MAX_CELLS:,} cells): "
                              "split it, or keep only the figures the plan reports", row)
@@ -94,7 +98,7 @@ def _csv_tables(raw: bytes) -> list[Table]:
     budget, rows = _Budget(), []
     try:
         for values in reader:
-            budget.take(reader.line_num, len(values))
+            budget.take(reader.line_num, values)
             rows.append([Cell(reader.line_num, c + 1, v) for c, v in enumerate(values)])
     except csv.Error as exc:
         raise Unreadable(f"this is not a CSV file wsoagen can read ({exc})", reader.line_num or 1) from None
@@ -132,7 +136,7 @@ def _sheet_rows(rows: Iterable[Any], budget: _Budget) -> list[list[Cell]]:
             if r > EXCEL_ROWS:
                 raise Unreadable(f"this workbook has rows past Excel's last row ({EXCEL_ROWS:,}): it is damaged")
             continue
-        budget.take(r, len(cells))
+        budget.take(r, [cell.value for cell in cells])
         out.append([Cell(r, c + 1, cell.value, getattr(cell, "number_format", None)) for c, cell in enumerate(cells)])
     return out
 

@@ -24,7 +24,7 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from wsoagen.diagnostics import Diagnostics
-from wsoagen.files import Refused, read_inside
+from wsoagen.files import Refused, read_inside, unshowable
 
 # Limits that keep one file within a few seconds and 100 MB (ruamel parses some 25,000 values a
 # second on a busy machine): a plan's largest file is some 20 KB and 1,500 values; these are 50 times that.
@@ -267,8 +267,8 @@ class _TreeBuilder:
             self._refuse_anchor_and_tag(event)
         if isinstance(event, ev.ScalarEvent):
             value = _scalar(event)
-            if isinstance(value, str) and (bad := _UNSHOWABLE.search(value)):
-                self._error(event, _unshowable(bad.group()))
+            if isinstance(value, str) and (why := unshowable(value)):
+                self._error(event, f"this text {why}")
             self._attach(value, event)
         elif isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
@@ -300,19 +300,6 @@ def _scalar(event: Any) -> Any:
     if event.style == ">":
         return event.value.replace("\a", "")  # ruamel marks fold points with BEL
     return event.value
-
-
-# Characters a quoted string can spell with escapes (`"\ud800"`, `"\x1b"`, `"\0"`) that no document
-# can hold: lone surrogates cannot be written as UTF-8, and XML (Word, HTML) has no place for C0
-# controls other than tab and line ends, nor for U+FFFE/U+FFFF. Refused here, they never reach a
-# renderer (which would fail) or a terminal (where ESC starts a control sequence).
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def _unshowable(char: str) -> str:
-    code = f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"
-    what = "half of a surrogate pair, not a character" if 0xD800 <= ord(char) <= 0xDFFF else "a control character"
-    return f"this text holds {code} ({what}), which no document can show: remove it, or write the character itself"
 
 
 _NO_KEY = object()
