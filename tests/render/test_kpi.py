@@ -43,3 +43,14 @@ def test_empty_columns_are_left_out():
     table = kpi_table([_view(m)])
     assert table.head == ["Measure", "Baseline"] and table.groups[0].title is None
     assert kpi_table([]) is None
+
+
+def test_a_milestone_shows_the_actual_of_its_period_and_latest_is_not_repeated():
+    m = Metric(id="m", title="Absence", unit="%", better="lower", baseline={"value": 10.9, "date": "academic year 21/22"},
+               interim_targets=[{"value": "10.9", "date": "July 2023", "label": "Milestone 1"},
+                                {"value": "10.5", "date": "November 2023", "label": "Milestone 2"}])
+    table = kpi_table([_view(m, [("July 2023", "12.1"), ("November 2023", "11.3")])])
+    assert table.head == ["Measure", "Baseline", "Milestone 1 (July 2023)", "Milestone 2 (November 2023)", "Progress"]
+    assert table.groups[0].rows[0][2:4] == ["10.9%\nActual: 12.1%", "10.5%\nActual: 11.3%"]
+    newer = kpi_table([_view(m, [("July 2023", "12.1"), ("January 2024", "11.0")])])
+    assert "Latest" in newer.head and newer.groups[0].rows[0][newer.head.index("Latest")] == "11.0% in January 2024"

@@ -4,7 +4,10 @@ In: each metric with its progress as at the date (`MetricView`s, in plan order).
 `KpiTable`: measures grouped by their `section` (in the order sections first appear), and the
 columns Measure, Baseline, one per milestone target (headed by its label, or its date when it
 has none, with the period under the label when every measure in the column shares it), Target,
-Latest, Progress and one per comparator ("England", "Statistical neighbours"). Every figure is
+Latest, Progress and one per comparator ("England", "Statistical neighbours"). A milestone's
+cell gives the actual recorded in its period under its target, as councils publish "Milestone 1
+- Jul 23" beside "Actual Jul 23"; Latest is then only for a newer value no milestone shows. A
+cell's lines are separated by newlines. Every figure is
 worded by `data.wording` with the digits it was written with; a rate's words ("per 100 pupils")
 follow the measure's name once instead of every figure. A column with no entry in any
 row is left out; so is Progress for plans whose measures are all "monitor only" or untargeted.
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wsoagen.data.wording import baseline, course, figure_at, number, target
-from wsoagen.plan.model import Measure, Metric
+from wsoagen.plan.model import DataPoint, Measure, Metric
 from wsoagen.plan.model.metrics import Comparator
 
 if TYPE_CHECKING:
@@ -67,12 +70,25 @@ def _head(key: str, measures: list[Measure]) -> str:
     return key
 
 
-def _in_column(m: Measure, unit: str, head: str) -> str:
-    """A milestone's cell: its figure alone when the heading says its label and date, else with them."""
+def _in_column(m: Measure, unit: str, head: str, points: list[DataPoint]) -> str:
+    """A milestone's cell: its figure alone when the heading says its label and date, else with
+    them; and on a second line the actual recorded in the milestone's period, as councils set
+    "Milestone 1 - Jul 23" beside "Actual Jul 23"."""
     full = target(m, unit)
     if m.date and m.date.text.casefold() in head.casefold():
-        return number(m.value, unit)
-    return full.removesuffix(f" ({m.label})") if m.label and m.label in head else full
+        text = number(m.value, unit)
+    else:
+        text = full.removesuffix(f" ({m.label})") if m.label and m.label in head else full
+    actual = _actual(m, points)
+    return f"{text}\nActual: {number(actual.value, unit)}" if actual else text
+
+
+def _actual(m: Measure, points: list[DataPoint]) -> DataPoint | None:
+    """The last value recorded within the milestone's period (its month, quarter or year), if any."""
+    if m.date is None or m.date.kind != "by":
+        return None
+    end = m.date.end or m.date.start
+    return next((p for p in reversed(points) if m.date.start <= p.date.start <= end), None)
 
 
 def kpi_table(views: list[MetricView]) -> KpiTable | None:
@@ -92,9 +108,11 @@ def kpi_table(views: list[MetricView]) -> KpiTable | None:
         m = v.metric
         unit = "count" if m.unit.startswith("per ") else m.unit  # a rate's words go once, after the measure's name
         title = f"{m.title} (rate {m.unit})" if m.unit.startswith("per ") else m.title
+        points = v.progress.points
         milestones = ["; ".join(target(t, unit) for t in m.interim_targets)] if listed else [
-            next((_in_column(t, unit, heads[k]) for t in m.interim_targets if _key(t) == k), "") for k in keys]
-        latest = figure_at(v.progress.latest, unit) if v.progress.latest else ""
+            next((_in_column(t, unit, heads[k], points) for t in m.interim_targets if _key(t) == k), "") for k in keys]
+        shown = not listed and v.progress.latest is not None and any(_actual(t, points) is v.progress.latest for t in m.interim_targets)
+        latest = figure_at(v.progress.latest, unit) if v.progress.latest and not shown else ""
         progress = "Monitored only" if m.better == "monitor only" else course(v.progress.on_course).capitalize()
         compared = [next((_comparator_cell(c, unit) for c in m.comparators if c.label == label), "") for label in comparators]
         row = [title, baseline(m.baseline, unit) if m.baseline else "", *milestones, target(m.target, unit) if m.target else "",
