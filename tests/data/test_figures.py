@@ -142,3 +142,14 @@ def test_plan_files_warn_of_a_misreadable_two_digit_year(make_plan, cli):
     code, _, err = cli("validate", str(folder))
     assert code == 0
     assert "plan.yaml:" in err and '"Nov 19" is read as November 2019' in err and "[two-digit-year]" in err
+
+
+def test_a_fraction_in_plan_yaml_is_reported_at_the_value(make_plan, cli):
+    from tests.conftest import MINI_PLAN
+
+    metrics = "metrics:\n  - id: pct\n    title: P\n    unit: \"%\"\n    interim_targets:\n      - {value: 0.25, date: Jan 2020}\n"
+    folder = make_plan(MINI_PLAN + metrics)
+    code, _, err = cli("validate", str(folder))
+    lines = MINI_PLAN.count("\n")
+    assert code == 1
+    assert f"plan.yaml:{lines + 6}:17: error:" in err and "the interim target 0.25 looks like a fraction" in err and "write 25 for 25%" in err

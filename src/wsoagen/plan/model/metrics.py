@@ -78,6 +78,8 @@ def parse_figure(value: Any) -> Figure:
     """A figure from plan.yaml: a number (its digits as written), or text such as "0.97%" or "1,204"."""
     if isinstance(value, Figure):
         return value
+    if isinstance(value, _Fraction):
+        raise ValueError(value.message)
     if isinstance(value, bool):
         raise ValueError("a number is needed here, e.g. 28.92 or 12%")
     if isinstance(value, (YamlInt, YamlFloat)):
@@ -200,14 +202,36 @@ class Metric(Strict):
     illustrative: bool = False
     """True if the figures are made up for illustration (documents say so)."""
 
-    @model_validator(mode="after")
-    def _percentages_not_fractions(self) -> Metric:
-        if self.unit != "%":
-            return self
-        named = [("baseline", self.baseline), ("target", self.target), *(("interim target", t) for t in self.interim_targets),
-                 *((f"comparator {c.label}", c) for c in self.comparators)]
-        for name, m in named:
-            if m is not None and 0 < abs(m.value) < 1 and not m.value.marked:
-                raise ValueError(f"the {name} {m.value.exact} looks like a fraction in a percentage measure: write "
-                                 f'{m.value.scaled(2).exact} for {m.value.scaled(2).exact}%, or "{m.value.exact}%" if that is right')
-        return self
+    @model_validator(mode="before")
+    @classmethod
+    def _percentages_not_fractions(cls, data: Any) -> Any:
+        """In a percentage measure, 0.121 is probably a fraction for 12.1%: each such value is
+        marked here, and `parse_figure` reports it at its own place (the value, not the metric)."""
+        if not isinstance(data, dict) or data.get("unit") != "%":
+            return data
+        data = dict(data)
+        for key, name in (("baseline", "baseline"), ("target", "target")):
+            data[key] = _mark_fraction(data.get(key), name)
+        for key, name in (("interim_targets", "interim target"), ("comparators", "comparator")):
+            if isinstance(data.get(key), list):
+                data[key] = [_mark_fraction(m, name) for m in data[key]]
+        return data
+
+
+class _Fraction:
+    """A value found to be a fraction in a percentage measure, to be reported by `parse_figure`."""
+
+    def __init__(self, figure: Figure, name: str):
+        percent = figure.scaled(2).exact
+        self.message = (f"the {name} {figure.exact} looks like a fraction in a percentage measure: write {percent} "
+                        f'for {percent}%, or "{figure.exact}%" if that is right')
+
+
+def _mark_fraction(measure: Any, name: str) -> Any:
+    if not isinstance(measure, dict) or "value" not in measure:
+        return measure
+    try:
+        figure = parse_figure(measure["value"])
+    except ValueError:
+        return measure  # not a number: parse_figure says so in its place
+    return {**measure, "value": _Fraction(figure, name)} if 0 < abs(figure) < 1 and not figure.marked else measure
