@@ -10,6 +10,11 @@ Two layouts are read, told apart by the header row:
 - wide:  `metric,Jan 2019,Feb 2019,...`, one row per metric and one column per period, as
          trackers are kept. Empty cells are months without data.
 Lines starting with `#` are comments (e.g. to say which figures are illustrative).
+Every value is a `Figure` with the digits it was written with (28.92, 15.50): a CSV cell's
+text, an Excel cell as Excel shows it (a percent-formatted 0.155 in "0.00%" is 15.50, marked as
+a percentage). In a percentage measure an unmarked value between 0 and 1 is an error at its cell
+(probably a fraction for a percentage). A date header whose two-digit year could be read as a
+day ("May 25") gets one warning a file, naming the reading taken (`plan.dates.misreadable`).
 Hand-written on the csv module and openpyxl rather than pandas, because every value must keep
 its row and column for the diagnostics, and the two layouts need their own checks anyway.
 """
