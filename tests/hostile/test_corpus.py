@@ -246,8 +246,6 @@ CASES = [
     Case("xlsx-workbook-part-missing", xlsx(workbook("ehcp-20-weeks", workbook=None)), 1, "data/x.xlsx:1", "damaged"),
     Case("xlsx-row-past-excel-last-row", xlsx(workbook("ehcp-20-weeks", sheet=FAR_ROW)), 1, "data/x.xlsx:1", "past Excel's last row"),
     Case("xlsx-zip-bomb", xlsx(zip_bomb), 1, "data/x.xlsx:1", "unpacks to more than 100 MB"),
-    # fmt
-    Case("fmt-link-to-outside", fmt_link_outside, 1, "workstreams/2-link.yaml:1", "symbolic link to a place outside", command="fmt"),
 ]
 
 
@@ -275,8 +273,18 @@ def test_hostile_input(case: Case, plan_copy, tmp_path, wsoagen):
         assert not (tmp_path / "out" / "plan").exists()
 
 
-def test_fmt_refuses_a_fifo_named_outright(plan_copy, wsoagen):
-    os.mkfifo(plan_copy / "pipe.yaml")
-    code, _, err = wsoagen("fmt", plan_copy / "pipe.yaml")
-    assert (code, err) == (2, f"wsoagen: error: {plan_copy / 'pipe.yaml'}: this is a named pipe (FIFO), not a file: "
-                              "wsoagen reads only ordinary files\n")
+@pytest.mark.parametrize("mutate", [fmt_link_outside, fifo("workstreams/2-pipe.yaml")], ids=["link-to-outside", "fifo"])
+def test_fmt_refuses_before_changing_anything(mutate, plan_copy, tmp_path, wsoagen):
+    """fmt rewrites files: a YAML name that links outside, or a pipe, stops it (exit 2) before it changes any."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    mutate(plan_copy, outside)
+    ws = plan_copy / "workstreams" / "1-ehc-plans.yaml"
+    ws.write_text(ws.read_text(encoding="utf-8").replace("number: 1", "number:    1"), encoding="utf-8")  # would be reformatted
+    regular = [p for p in [*plan_copy.rglob("*"), *outside.rglob("*")] if p.is_file() and not p.is_symlink()]
+    before = {p: p.read_bytes() for p in regular}
+    bad = next(p for p in (plan_copy / "workstreams").iterdir() if p.is_symlink() or not p.is_file())
+    for named in (plan_copy, bad):
+        code, _, err = wsoagen("fmt", named)
+        assert (code, err.startswith(f"wsoagen: error: {bad}: ")) == (2, True) and err.endswith("; nothing was formatted\n")
+        assert SECRET not in err and {p: p.read_bytes() for p in regular} == before

@@ -10,7 +10,7 @@ Safety: a file with a YAML problem (as `wsoagen validate` reports it) is reporte
 so is a file whose reformatted text would read back differently or lose a comment. Everything
 above an explicit `---` line (the editor modeline, say) is kept exactly as written. Only regular
 files inside the folder named (or beside the file named) are read and rewritten: a link that
-leads outside it, a pipe or a device is reported and left alone (`wsoagen.files`).
+leads outside it, a pipe or a device stops the run (exit 2) before any file is changed.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
 
 def _files_and_roots(paths: Iterable[Path]) -> dict[Path, Path]:
     """Each YAML file to format, and the folder it must stay inside: the folder named, or the
-    named file's own folder. Links, pipes and devices with a YAML name are listed too, so that
-    `format_file` says why it leaves them alone; a pipe or device named outright is a usage error."""
+    named file's own folder. A YAML name that is not a regular file inside that folder (a link
+    leading outside it, a pipe, a device) is a usage error (exit 2) before anything is formatted."""
     found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
@@ -75,13 +75,14 @@ def _files_and_roots(paths: Iterable[Path]) -> dict[Path, Path]:
         elif path.exists() or path.is_symlink():
             if path.suffix not in YAML_SUFFIXES:
                 raise UsageError(f"{path}: not a YAML file (.yaml or .yml)")
-            try:
-                files.check(path)
-            except files.Refused as exc:
-                raise UsageError(f"{path}: {exc}") from None
             found.setdefault(path, path.parent)
         else:
             raise UsageError(f"{path}: no such file or folder")
+    for p, root in found.items():
+        try:
+            files.check(p, root)
+        except files.Refused as exc:
+            raise UsageError(f"{p}: {exc}; nothing was formatted") from None
     return found
 
 
