@@ -67,7 +67,7 @@ def ws_link_outside(plan, outside):
 
 def ws_folder_link_outside(plan, outside):
     shutil.move(plan / "workstreams", outside / "ws")
-    secret_yaml(outside).rename(outside / "ws" / "2-leak.yaml")
+    secret_yaml(outside).rename(outside / "ws" / f"2-{SECRET}.yaml")  # not even its name may show
     (plan / "workstreams").symlink_to(outside / "ws")
 
 
@@ -204,7 +204,7 @@ def fmt_link_outside(plan, outside):
 CASES = [
     # reading outside the plan folder
     Case("workstream-link-to-outside", ws_link_outside, 1, "workstreams/2-leak.yaml:1", "symbolic link to a place outside the plan folder"),
-    Case("workstreams-folder-link-to-outside", ws_folder_link_outside, 1, "workstreams/1-ehc-plans.yaml:1", "workstreams/ is a symbolic link"),
+    Case("workstreams-folder-link-to-outside", ws_folder_link_outside, 1, "workstreams:1", "workstreams/ is a symbolic link"),
     Case("plan-yaml-link-to-outside", plan_link_outside, 1, "plan.yaml:1", "symbolic link to a place outside"),
     Case("report-link-to-outside", report_link_outside, 1, "reports/leak.yaml:1", "symbolic link to a place outside"),
     Case("data-link-to-outside", data_link_outside, 1, "data/leak.csv:1", "symbolic link to a place outside"),

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wsoagen.diagnostics import Diagnostics, PlanError, UsageError, did_you_mean
+from wsoagen.files import escapes
 from wsoagen.plan import model as m
 from wsoagen.plan.load import LoadedFile, load_file
 from wsoagen.plan.rules import PLAN_REGISTRY, PLAN_RULES, SCHEMA, SYNTAX, Registry, Settings, read_settings, run
@@ -34,6 +35,8 @@ REPORT_DIR = "reports"
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    if folder.is_dir() and escapes(folder, folder.parent):  # linked from outside: refused at the folder, not listed
+        return [folder]
     return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml")) if folder.is_dir() else []
 
 
