@@ -111,3 +111,14 @@ def test_as_at_at_the_ends_of_the_calendar(as_at, plan_copy, tmp_path, wsoagen, 
     for command in (["validate", plan_copy], ["build", plan_copy, "-o", tmp_path / "out"]):
         code, _, err = wsoagen(*command, "--as-at", as_at, "-q")
         assert code == 0 and "Traceback" not in err and "internal error" not in err
+
+
+@pytest.mark.slow
+def test_output_folder_name_not_utf8(plan_copy, tmp_path):
+    """`wrote PATH` prints a path that is not UTF-8 as the bytes it is (it failed at print before)."""
+    import sys
+
+    out = os.fsdecode(bytes(tmp_path) + b"/out-\xff")
+    done = subprocess.run([sys.executable, "-m", "wsoagen", "build", str(plan_copy), "-o", out], capture_output=True, timeout=300)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert bytes(tmp_path) + b"/out-\xff/plan/plan.json" in done.stdout.splitlines()[0]
