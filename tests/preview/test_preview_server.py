@@ -118,3 +118,20 @@ def test_pdf_and_word_on_demand(served):
     code, body, headers = get(port, "/_wsoagen/build/wsoa.docx")
     assert code == 200 and body.startswith(b"PK") and 'filename="wsoa.docx"' in headers["Content-Disposition"]
     assert get(port, "/_wsoagen/build/nothing.pdf")[0] == 404
+
+
+def test_a_house_style_template_that_fails_is_shown_with_its_line_and_the_preview_keeps_going(running):
+    preview, port = running
+    style = preview.folder / "templates" / "testshire"
+    style.mkdir(parents=True)
+    (style / "wsoa.html.j2").write_text('{% extends "default/wsoa.html.j2" %}\n{% block body %}{{ plan.nope.deeper }}{% endblock %}\n')
+    plan_yaml = preview.folder / "plan.yaml"
+    good = plan_yaml.read_text()
+    version = preview.version
+    plan_yaml.write_text(good + "house_style: testshire\n")
+    assert preview.wait(version, timeout=30) > version
+    body = get(port, "/wsoa.html")[1].decode()
+    assert 'class="errors"' in body and "wsoa.html.j2:2:" in body
+    plan_yaml.write_text(good)
+    assert preview.wait(version + 1, timeout=30) > version + 1
+    assert 'class="errors"' not in get(port, "/wsoa.html")[1].decode()

@@ -44,6 +44,20 @@ def render_editions(folder: Path, cache: Path, as_at: date | None, before: Editi
         plan, diags = check(folder, as_at, previous)
     except PlanError as exc:
         return Editions(diagnostics=exc.diagnostics, changed={"*"})
+    try:
+        out = _render(pipeline, plan, folder, cache, diags, previous, as_at)
+    except PlanError as exc:  # a house-style template that fails while rendering: shown, with its line
+        diags.extend(exc.diagnostics.items)
+        return Editions(diagnostics=diags, changed={"*"})
+    old = before.documents if before is not None else {}
+    out.changed = {name for name, text in out.documents.items() if old.get(name) != text} | (set(old) - set(out.documents))
+    if before is not None and before.failed:
+        out.changed.add("*")  # the error page gives way to the documents
+    return out
+
+
+def _render(pipeline, plan: Plan, folder: Path, cache: Path, diags: Diagnostics, previous: PreviousPlans,
+            as_at: date | None) -> Editions:
     when = status.as_at_date(plan, as_at)
     r = pipeline._Renderer(plan, folder, cache, diags, None)  # HTML only: no workers needed
     out = Editions(diagnostics=diags, plan=plan)
@@ -61,8 +75,4 @@ def render_editions(folder: Path, cache: Path, as_at: date | None, before: Editi
             out.documents[name] = attach(html, pipeline._attachments(r, folder, report))
             out.titles[name] = f"{report.title} ({report.board}, {report.as_at:%-d %B %Y})"
             out.sources[name] = (report.as_at, report)
-    old = before.documents if before is not None else {}
-    out.changed = {name for name, text in out.documents.items() if old.get(name) != text} | (set(old) - set(out.documents))
-    if before is not None and before.failed:
-        out.changed.add("*")  # the error page gives way to the documents
     return out

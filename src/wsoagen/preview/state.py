@@ -14,6 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from wsoagen.diagnostics import Diagnostics
 from wsoagen.plan.load import reusing_parses
 from wsoagen.preview.documents import Editions, render_editions
 from wsoagen.preview.watch import Snapshot, snapshot
@@ -58,8 +59,19 @@ class Preview:
     def watch(self) -> None:
         """Refresh after every save until `stop`; a failure to render is shown, never fatal."""
         while not self._stop.is_set():
-            self.refresh()
+            try:
+                self.refresh()
+            except Exception as exc:  # a fault of ours: say so in the page and keep watching
+                self._fault(exc)
             self._stop.wait(self.poll)
+
+    def _fault(self, exc: Exception) -> None:
+        diags = Diagnostics()
+        diags.error(self.folder, (0, 0), f"wsoagen could not render the preview ({type(exc).__name__}: {exc}): please report this as a bug")
+        with self._changed:
+            self.editions = Editions(diagnostics=diags)
+            self.version += 1
+            self._changed.notify_all()
 
     def stop(self) -> None:
         self._stop.set()
