@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -114,13 +115,15 @@ def _xlsx_tables(raw: bytes) -> list[Table]:
 
     budget, tables = _Budget(), []
     try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        try:
-            for sheet in book.worksheets:
-                sheet.reset_dimensions()  # rows as stored, not padded to a claimed A1:XFD1048576
-                tables.append((sheet.title, _sheet_rows(sheet.iter_rows(), budget)))
-        finally:
-            book.close()
+        with warnings.catch_warnings():  # openpyxl's own (a style it cannot read...): not the author's business
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            try:
+                for sheet in book.worksheets:
+                    sheet.reset_dimensions()  # rows as stored, not padded to a claimed A1:XFD1048576
+                    tables.append((sheet.title, _sheet_rows(sheet.iter_rows(), budget)))
+            finally:
+                book.close()
     except Unreadable:
         raise
     except Exception as exc:  # openpyxl on a damaged workbook raises nearly anything (KeyError, TypeError, XML errors)
