@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from wsoagen import __version__
-from wsoagen.commands.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, internal_error, io_problem, wants_traceback
+from wsoagen.commands.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, internal_error, io_problem, printable, wants_traceback
 from wsoagen.commands.progress import NORMAL, QUIET, VERBOSE
 from wsoagen.diagnostics import UsageError
 
@@ -224,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = importlib.import_module(f"wsoagen.commands.{COMMANDS[args.command]}")
         return command.run(args)
     except UsageError as exc:
-        print(f"wsoagen: error: {exc}", file=sys.stderr)
+        print(printable(f"wsoagen: error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # a read-only or full disk, a file where a folder must be: not the plan's fault
         print(io_problem(exc), file=sys.stderr)

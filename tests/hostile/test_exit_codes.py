@@ -122,3 +122,11 @@ def test_output_folder_name_not_utf8(plan_copy, tmp_path):
     done = subprocess.run([sys.executable, "-m", "wsoagen", "build", str(plan_copy), "-o", out], capture_output=True, timeout=300)
     assert done.returncode == 0 and b"Traceback" not in done.stderr
     assert bytes(tmp_path) + b"/out-\xff/plan/plan.json" in done.stdout.splitlines()[0]
+
+
+def test_one_line_messages_hold_no_terminal_controls(plan_copy, tmp_path, wsoagen):
+    """A file name can hold an escape sequence: the one-line messages show it escaped."""
+    named = tmp_path / "a\x1b[2Jb.yaml"
+    os.mkfifo(named)
+    code, _, err = wsoagen("fmt", named)
+    assert code == 2 and "\x1b" not in err and "a\\x1b[2Jb.yaml" in err

@@ -11,6 +11,7 @@ in wsoagen: the line asks for a report; `-v` or WSOAGEN_TRACEBACK=1 prints the t
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -39,18 +40,29 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+def printable(text: object) -> str:
+    """`text` with nothing a terminal would obey: control characters but line breaks as escapes
+    (a file name or an exception may hold anything)."""
+    return re.sub(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", str(text))
+
+
+def one_line(text: object) -> str:
+    """`text` printable and on one line (line breaks and tabs become spaces)."""
+    return printable(" ".join(str(text).split()))
+
+
 def io_problem(exc: OSError) -> str:
     """One line for a file-system failure: `wsoagen: error: PATH: what went wrong`."""
     what = exc.strerror or str(exc) or type(exc).__name__
     where = exc.filename if exc.filename is not None else None
     if where is not None and exc.filename2 is not None:
         where = f"{where} -> {exc.filename2}"
-    return f"wsoagen: error: {where}: {what}" if where is not None else f"wsoagen: error: {what}"
+    return one_line(f"wsoagen: error: {where}: {what}" if where is not None else f"wsoagen: error: {what}")
 
 
 def internal_error(exc: BaseException, show_traceback: bool) -> str:
     """The lines for an unexpected exception: one asking for a bug report, the traceback if asked."""
-    said = " ".join(str(exc).split())[:300]  # one line, whatever the exception holds
+    said = one_line(exc)[:300]
     line = (f"wsoagen: internal error: {type(exc).__name__}: {said} -- this is a bug in wsoagen, not in your plan: "
             f"please report it at {_issues_url()} with the command you ran"
             + ("" if show_traceback else f" (run it with -v or {TRACEBACK_ENV}=1 to see the traceback)"))
