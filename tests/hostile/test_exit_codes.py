@@ -130,3 +130,11 @@ def test_one_line_messages_hold_no_terminal_controls(plan_copy, tmp_path, wsoage
     os.mkfifo(named)
     code, _, err = wsoagen("fmt", named)
     assert code == 2 and "\x1b" not in err and "a\\x1b[2Jb.yaml" in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its permissions (tests run as root here and in CI)")
+def test_unreadable_plan_file(plan_copy, wsoagen):
+    ws = plan_copy / "workstreams" / "1-ehc-plans.yaml"
+    ws.chmod(0)
+    code, _, err = wsoagen("validate", plan_copy)
+    assert code == 1 and f"{ws}:1:1: error: cannot read file: Permission denied" in err
