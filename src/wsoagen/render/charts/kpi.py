@@ -22,12 +22,22 @@ from typing import TYPE_CHECKING
 from wsoagen.data.wording import baseline, course, figure_at, number, target
 from wsoagen.plan.model import DataPoint, Measure, Metric
 from wsoagen.plan.model.metrics import Comparator
+from wsoagen.render.charts import text
 
 if TYPE_CHECKING:
     from wsoagen.render.charts.figures import MetricView
 
 MAX_MILESTONE_COLUMNS = 5
 OTHER = "Other measures"
+# Sizes in px of the chart font at 96 dpi (text.width's unit): the table's text is 9 pt in the PDF
+# and 10 pt in Word ("small"), measured at Word's 10 pt (13.3 px) so that both fit; a cell's
+# padding and border about 16 px; the A4 portrait text block about 640 px. A table whose columns'
+# longest words do not fit across a portrait page gets a landscape page of its own (`landscape`).
+SIZE = 13.3
+PADDING = 16
+TABLE_WIDTH = 640
+LANDSCAPE_WIDTH = 1000  # A4 landscape's text block
+MEASURE_MAX = 260
 
 
 @dataclass
@@ -46,6 +56,43 @@ class KpiTable:
     @property
     def width(self) -> int:
         return len(self.head)
+
+    @property
+    def landscape(self) -> bool:
+        """Whether the table needs a landscape page: its columns' longest words do not fit across a portrait one."""
+        return sum(self._least()) > TABLE_WIDTH
+
+    def _columns(self) -> list[list[str]]:
+        return [[self.head[i], *(row[i] for g in self.groups for row in g.rows)] for i in range(self.width)]
+
+    def _least(self) -> list[float]:
+        """Each column's longest word (the heading's in bold), in px: narrower, a word would break."""
+        return [max(text.width(w, SIZE, bold=(n == 0)) for n, cell in enumerate(col) for w in cell.split()) + PADDING
+                for col in self._columns()]
+
+    def _wanted(self) -> list[float]:
+        """Each column's longest line unwrapped (the measure's name up to MEASURE_MAX), at least its longest word."""
+        wanted = [max(text.width(line, SIZE) for cell in col[1:] for line in cell.split("\n")) + PADDING for col in self._columns()]
+        wanted[0] = min(wanted[0], MEASURE_MAX)
+        return [max(w, lo) for w, lo in zip(wanted, self._least(), strict=True)]
+
+    @property
+    def widths(self) -> list[float]:
+        """Each column's share of the table's width in per cent, for the <colgroup> (PDF and Word):
+        every column at least as wide as its longest word, so no word is broken between letters,
+        the room left given where text would otherwise wrap most, the measure's name first."""
+        least, wanted = self._least(), self._wanted()
+        width = LANDSCAPE_WIDTH if self.landscape else TABLE_WIDTH
+        room = width - sum(least)
+        if room <= 0:
+            shares = least
+        else:
+            extra = [w - lo for w, lo in zip(wanted, least, strict=True)]
+            scale = min(1.0, room / sum(extra)) if sum(extra) else 0.0
+            shares = [lo + e * scale for lo, e in zip(least, extra, strict=True)]
+            shares[0] += width - sum(shares)  # what is left goes to the measure's name
+        total = sum(shares)
+        return [round(100 * w / total, 1) for w in shares]
 
 
 def _key(m: Measure) -> str:
