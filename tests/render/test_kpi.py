@@ -54,3 +54,17 @@ def test_a_milestone_shows_the_actual_of_its_period_and_latest_is_not_repeated()
     assert table.groups[0].rows[0][2:4] == ["10.9%\nActual: 12.1%", "10.5%\nActual: 11.3%"]
     newer = kpi_table([_view(m, [("July 2023", "12.1"), ("January 2024", "11.0")])])
     assert "Latest" in newer.head and newer.groups[0].rows[0][newer.head.index("Latest")] == "11.0% in January 2024"
+
+
+def test_widths_keep_words_whole_and_a_wide_table_turns_landscape():
+    narrow = kpi_table([_view(Metric(id="n", title="EHC plans issued within 20 weeks", unit="%", baseline={"value": 9, "date": "Jan 2019"},
+                                     target={"value": 85, "date": "March 2020"}), [("Jun 2019", "96")])])
+    assert not narrow.landscape and abs(sum(narrow.widths) - 100) < 0.5
+    months = ["Jul 2023", "Nov 2023", "Mar 2024", "Jul 2024", "Nov 2024"]
+    wide = Metric(id="w", title="Suspension rate", unit="per 100 pupils", baseline={"value": 28.92, "date": "academic year 21/22"},
+                  target={"value": 18.59, "label": "England average 21/22"},
+                  interim_targets=[{"value": 28, "date": d, "label": f"Milestone {i}"} for i, d in enumerate(months, 1)])
+    table = kpi_table([_view(wide, [("Jul 2023", "47.7")])])
+    assert table.landscape
+    least = table._least()
+    assert all(w / 100 * 1000 >= lo - 0.5 for w, lo in zip(table.widths, least, strict=True))
