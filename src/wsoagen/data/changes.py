@@ -11,8 +11,13 @@ removed actions and outcomes, and metric movement, reading the old plan as at th
 report's day; `Changes.summary_lines` words them for a board report (figures and their dates
 by `data.wording`, statuses by the plan's scheme).
 
-Milestones are matched by (action ref, text ignoring case and spacing): a milestone whose
-text was edited counts as removed and new, which is predictable and easy to explain.
+Outcomes and actions are matched by ref where they have one. Those without a ref (plans that
+do not number their actions) are matched within their area by text, ignoring case and spacing,
+and where the text was edited by place (difflib's alignment of the two lists of texts: an item
+edited where it stood is the same item; one inserted or deleted is new or removed). Text names
+such an action by its place, "action 2 of recommendation 1", in the plan's words for an area.
+Milestones are matched within the same action by text ignoring case and spacing: a milestone
+whose text was edited counts as removed and new, which is predictable and easy to explain.
 """
 
 from __future__ import annotations
@@ -21,16 +26,18 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from wsoagen.data.metrics import read_plan
-from wsoagen.data.status import metric_progress, milestone_states, recorded_status
+from wsoagen.data.status import action_name, area_words, capital, metric_progress, milestone_states, recorded_status
 from wsoagen.data.wording import count, figure_at, join_and, long_date
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
-from wsoagen.plan.model import DataPoint, Metric, Milestone, Plan, Report
+from wsoagen.plan.model import Action, DataPoint, Metric, Milestone, Outcome, Plan, Report
 from wsoagen.plan.statuses import Statuses
 
 GIT_TIMEOUT = 60  # seconds, per git command
@@ -42,7 +49,8 @@ TEXT_LIMIT = 60  # characters of a milestone, action or outcome quoted in a summ
 
 @dataclass(frozen=True)
 class StatusMove:
-    """A milestone whose status as at the report date differs between the two versions."""
+    """A milestone whose status as at the report date differs between the two versions.
+    `action_ref`, here and below: the action as text names it, its ref or else its place."""
 
     action_ref: str
     text: str
@@ -74,10 +82,20 @@ class Redated:
 
 @dataclass(frozen=True)
 class PlanItem:
-    """An outcome or action that is new, or was removed."""
+    """An outcome or action that is new, or was removed: its ref (None where it has none), its
+    text and its area as text names it ("recommendation 1")."""
 
-    ref: str
+    ref: str | None
     text: str
+    area: str = ""
+
+    def new_line(self, layer: str) -> str:
+        return f"New {layer} {self.ref}: {_quote(self.text)}" if self.ref else f"New {layer} in {self.area}: {_quote(self.text)}"
+
+    def removed_line(self, layer: str) -> str:
+        if self.ref:
+            return f"{capital(layer)} {self.ref} removed: {_quote(self.text)}"
+        return f"{capital(layer)} removed from {self.area}: {_quote(self.text)}"
 
 
 @dataclass(frozen=True)
@@ -116,17 +134,17 @@ class Changes:
         """Plain English lines for a board report, headline moves first; [] if nothing changed."""
         return [
             *_overdue_lines(self.newly_overdue),
-            *(f"{m.action_ref}: {_quote(m.text)} moved from {m.from_label} to {m.to_label}"
+            *(f"{capital(m.action_ref)}: {_quote(m.text)} moved from {m.from_label} to {m.to_label}"
               + (f" ({m.status_date.text})" if m.status_date else "") for m in self.status_moves),
-            *(f"{r.action_ref}: {_quote(r.text)} re-dated from {_redate_text(r.old_deadline)} "
+            *(f"{capital(r.action_ref)}: {_quote(r.text)} re-dated from {_redate_text(r.old_deadline)} "
               f"to {_redate_text(r.new_deadline)}" for r in self.redated),
-            *(f"New outcome {o.ref}: {_quote(o.text)}" for o in self.new_outcomes),
-            *(f"New action {a.ref}: {_quote(a.text)}" for a in self.new_actions),
-            *(f"{m.action_ref}: new milestone {_quote(m.text)} ({_deadline_text(m.deadline)})"
+            *(o.new_line("outcome") for o in self.new_outcomes),
+            *(a.new_line("action") for a in self.new_actions),
+            *(f"{capital(m.action_ref)}: new milestone {_quote(m.text)} ({_deadline_text(m.deadline)})"
               for m in self.new_milestones),
-            *(f"Outcome {o.ref} removed: {_quote(o.text)}" for o in self.removed_outcomes),
-            *(f"Action {a.ref} removed: {_quote(a.text)}" for a in self.removed_actions),
-            *(f"{m.action_ref}: milestone {_quote(m.text)} removed ({_deadline_text(m.deadline)})"
+            *(o.removed_line("outcome") for o in self.removed_outcomes),
+            *(a.removed_line("action") for a in self.removed_actions),
+            *(f"{capital(m.action_ref)}: milestone {_quote(m.text)} removed ({_deadline_text(m.deadline)})"
               for m in self.removed_milestones),
             *(_metric_line(m) for m in self.metric_moves),
         ]
@@ -170,75 +188,129 @@ def compare(old: Plan, new: Plan, as_at: date, since: date | None = None) -> Cha
     """What changed from `old` read as at `since` (default `as_at`) to `new` read as at `as_at`."""
     changes = Changes(as_at, since)
     then = since or as_at
-    _compare_refs(_outcomes(old), _outcomes(new), changes.removed_outcomes, changes.new_outcomes)
-    _compare_refs(_actions(old), _actions(new), changes.removed_actions, changes.new_actions)
-    _compare_milestones(old, new, (then, as_at), changes)
-    changes.newly_overdue = _newly_overdue(old, new, (then, as_at))
+    area = area_words(new.file)[0]  # both versions named in today's words
+    outcomes = _match(_placed(old, "outcome", area), _placed(new, "outcome", area))
+    actions = _match(_placed(old, "action", area), _placed(new, "action", area))
+    changes.removed_outcomes, changes.new_outcomes = [p.item() for p in outcomes.removed], [p.item() for p in outcomes.added]
+    changes.removed_actions, changes.new_actions = [p.item() for p in actions.removed], [p.item() for p in actions.added]
+    _compare_milestones(old, new, actions, (then, as_at), changes)
     changes.metric_moves = [move for metric in new.file.metrics
                             if (move := _metric_move(metric, old.series.get(metric.id, []),
                                                      new.series.get(metric.id, []), (then, as_at)))]
     return changes
 
 
-def _outcomes(plan: Plan) -> dict[str, str]:
-    return {o.ref: o.text for ws in plan.workstreams for o in ws.outcomes}
+Node = TypeVar("Node", Outcome, Action)
 
 
-def _actions(plan: Plan) -> dict[str, str]:
-    return {a.ref: a.text for ws in plan.workstreams for o in ws.outcomes for a in o.actions}
+@dataclass(frozen=True)
+class Placed(Generic[Node]):
+    """An outcome or action where it stands in one version of the plan."""
+
+    node: Node
+    area: int  # the area's number
+    where: str  # the area as text names it: "recommendation 1", "workstream 2"
+    ref: str | None
+    name: str  # the ref, or for an action without one its place: "action 2 of recommendation 1"
+    text: str
+    index: int = 0  # its place in its version's plan order
+
+    def item(self) -> PlanItem:
+        return PlanItem(self.ref, self.text, self.where)
 
 
-def _compare_refs(old: dict[str, str], new: dict[str, str], removed: list[PlanItem], added: list[PlanItem]) -> None:
-    added.extend(PlanItem(ref, text) for ref, text in new.items() if ref not in old)
-    removed.extend(PlanItem(ref, text) for ref, text in old.items() if ref not in new)
+@dataclass
+class Matched(Generic[Node]):
+    """Outcomes or actions of two versions: the same item in both (old, new), only in the old, only in the new."""
+
+    pairs: list[tuple[Placed[Node], Placed[Node]]]
+    removed: list[Placed[Node]]
+    added: list[Placed[Node]]
+
+    def old_of(self) -> dict[int, Placed[Node]]:
+        """The old version of each new item that has one, by id of the new item's node."""
+        return {id(b.node): a for a, b in self.pairs}
 
 
-MilestoneKey = tuple[str, str, int]  # action ref, normalised text, occurrence
-
-
-def _milestones(plan: Plan) -> dict[MilestoneKey, tuple[str, Milestone]]:
-    """Every milestone by (action ref, normalised text, n-th such text in the action)."""
-    out: dict[MilestoneKey, tuple[str, Milestone]] = {}
+def _placed(plan: Plan, layer: str, area: str) -> list[Placed]:
+    """Every outcome (bare ones left out) or action of the plan, in plan order, with its place."""
+    out: list[Placed] = []
     for ws in plan.workstreams:
-        for outcome in ws.outcomes:
-            for action in outcome.actions:
-                seen: dict[str, int] = {}
-                for ms in action.milestones:
-                    text = _normal(ms.text)
-                    seen[text] = seen.get(text, 0) + 1
-                    out[(action.ref, text, seen[text])] = (action.ref, ms)
+        where = f"{area} {ws.label}"
+        if layer == "outcome":
+            out += [Placed(o, ws.number, where, o.ref, o.ref or where, o.text or "") for o in ws.outcomes if not o.bare]
+            continue
+        actions = [a for o in ws.outcomes for a in o.actions]
+        out += [Placed(a, ws.number, where, a.ref, action_name(a.ref, n, area, ws.label), a.text) for n, a in enumerate(actions, start=1)]
+    return [replace(p, index=i) for i, p in enumerate(out)]
+
+
+def _match(old: list[Placed[Node]], new: list[Placed[Node]]) -> Matched[Node]:
+    """Pair the items of two versions: by ref where they have one; without one, within their
+    area, by text where it is unchanged and by place where it was edited where it stood."""
+    by_ref = {p.ref: p for p in old if p.ref}
+    pairs = [(by_ref[p.ref], p) for p in new if p.ref and p.ref in by_ref]
+    for area in dict.fromkeys(p.area for p in [*old, *new] if not p.ref):
+        was = [p for p in old if not p.ref and p.area == area]
+        now = [p for p in new if not p.ref and p.area == area]
+        aligned = SequenceMatcher(None, [_normal(p.text) for p in was], [_normal(p.text) for p in now], autojunk=False)
+        for tag, i1, i2, j1, j2 in aligned.get_opcodes():
+            if tag in ("equal", "replace"):  # zip stops at the shorter run: the rest are removed or new
+                pairs += zip(was[i1:i2], now[j1:j2], strict=False)
+    old_paired, new_paired = {id(a) for a, _ in pairs}, {id(b) for _, b in pairs}
+    return Matched(pairs, [p for p in old if id(p) not in old_paired], [p for p in new if id(p) not in new_paired])
+
+
+MilestoneKey = tuple[str, int]  # normalised text, occurrence in its action
+
+
+def _milestones(action: Action) -> dict[MilestoneKey, Milestone]:
+    """An action's milestones by (normalised text, n-th such text in the action)."""
+    out: dict[MilestoneKey, Milestone] = {}
+    seen: dict[str, int] = {}
+    for ms in action.milestones:
+        text = _normal(ms.text)
+        seen[text] = seen.get(text, 0) + 1
+        out[(text, seen[text])] = ms
     return out
 
 
-def _compare_milestones(old: Plan, new: Plan, days: tuple[date, date], changes: Changes) -> None:
-    """Milestones of `old` as at days[0] against those of `new` as at days[1]."""
-    before, now = _milestones(old), _milestones(new)
+def _compare_milestones(old: Plan, new: Plan, actions: Matched[Action], days: tuple[date, date], changes: Changes) -> None:
+    """Milestones of `old` as at days[0] against those of `new` as at days[1], action by matched action."""
     old_scheme, new_scheme = Statuses.of(old.file), Statuses.of(new.file)
-    for key, (ref, ms) in now.items():
-        if key not in before:
-            changes.new_milestones.append(MilestoneItem(ref, ms.text, ms.deadline))
-            continue
-        was = before[key][1]
-        old_sid, _ = recorded_status(was, days[0])
-        new_sid, when = recorded_status(ms, days[1])
-        if old_sid != new_sid:
-            changes.status_moves.append(StatusMove(ref, ms.text, old_sid, new_sid, old_scheme.label(old_sid),
-                                                   new_scheme.label(new_sid), when))
-        if _deadline_key(was.deadline) != _deadline_key(ms.deadline):
-            changes.redated.append(Redated(ref, ms.text, was.deadline, ms.deadline))
-    changes.removed_milestones.extend(MilestoneItem(ref, ms.text, ms.deadline)
-                                      for key, (ref, ms) in before.items() if key not in now)
+    overdue_then = {id(s.milestone) for s in milestone_states(old, days[0]) if s.overdue}
+    overdue_now = {id(s.milestone) for s in milestone_states(new, days[1]) if s.overdue}
+    old_of = actions.old_of()
+    for placed in _all(actions, "new"):
+        ref = placed.name
+        earlier = old_of.get(id(placed.node))
+        before = _milestones(earlier.node) if earlier else {}
+        for key, ms in _milestones(placed.node).items():
+            if key not in before:
+                changes.new_milestones.append(MilestoneItem(ref, ms.text, ms.deadline))
+                continue
+            was = before[key]
+            if id(ms) in overdue_now and id(was) not in overdue_then:
+                changes.newly_overdue.append(MilestoneItem(ref, ms.text, ms.deadline))
+            old_sid, _ = recorded_status(was, days[0])
+            new_sid, when = recorded_status(ms, days[1])
+            if old_sid != new_sid:
+                changes.status_moves.append(StatusMove(ref, ms.text, old_sid, new_sid, old_scheme.label(old_sid),
+                                                       new_scheme.label(new_sid), when))
+            if _deadline_key(was.deadline) != _deadline_key(ms.deadline):
+                changes.redated.append(Redated(ref, ms.text, was.deadline, ms.deadline))
+    new_of = {id(a.node): b for a, b in actions.pairs}
+    for placed in _all(actions, "old"):
+        later = new_of.get(id(placed.node))
+        now = _milestones(later.node) if later else {}
+        changes.removed_milestones.extend(MilestoneItem(placed.name, ms.text, ms.deadline)
+                                          for key, ms in _milestones(placed.node).items() if key not in now)
 
 
-def _newly_overdue(old: Plan, new: Plan, days: tuple[date, date]) -> list[MilestoneItem]:
-    """Milestones of both versions overdue in `new` as at days[1] but not in `old` as at days[0]."""
-    def overdue(plan: Plan, day: date) -> set[int]:
-        return {id(s.milestone) for s in milestone_states(plan, day) if s.overdue}
-
-    was, now = overdue(old, days[0]), overdue(new, days[1])
-    before = _milestones(old)
-    return [MilestoneItem(ref, ms.text, ms.deadline) for key, (ref, ms) in _milestones(new).items()
-            if id(ms) in now and key in before and id(before[key][1]) not in was]
+def _all(actions: Matched[Action], version: str) -> list[Placed[Action]]:
+    """Every action of one version ("old" or "new"), in that version's plan order."""
+    items = [b for _, b in actions.pairs] + actions.added if version == "new" else [a for a, _ in actions.pairs] + actions.removed
+    return sorted(items, key=lambda p: p.index)
 
 
 def _deadline_key(when: When | None) -> tuple[object, ...] | None:
@@ -293,11 +365,15 @@ def _redate_text(when: When | None) -> str:
 
 
 def _overdue_lines(items: list[MilestoneItem]) -> list[str]:
-    """'3 milestones became overdue, of actions 1.1a, 1.2 and 3.1' (one line, or none)."""
+    """'3 milestones became overdue, of actions 1.1a, 1.2 and 3.1' (one line, or none); actions
+    without refs by their place: 'of action 2 of recommendation 1 and action 1 of recommendation 3'."""
     if not items:
         return []
-    refs = list(dict.fromkeys(m.action_ref for m in items))
-    return [f"{count(len(items), 'milestone')} became overdue, of {'action' if len(refs) == 1 else 'actions'} {join_and(refs)}"]
+    names = list(dict.fromkeys(m.action_ref for m in items))
+    placed = [n for n in names if n.startswith("action ")]  # `status.action_name` of an action without a ref
+    if not placed:
+        return [f"{count(len(items), 'milestone')} became overdue, of {'action' if len(names) == 1 else 'actions'} {join_and(names)}"]
+    return [f"{count(len(items), 'milestone')} became overdue, of {join_and([n if n in placed else f'action {n}' for n in names])}"]
 
 
 def _metric_line(move: MetricMove) -> str:

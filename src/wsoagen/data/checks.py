@@ -76,8 +76,13 @@ class CompleteWithoutDate:
     def check(context: Context) -> Iterator[Problem]:
         for state in context.states:
             if state.complete and state.status_date is None:
-                yield _at(state, f"a milestone of action {state.action_ref} is {state.status.label} (complete) "
+                yield _at(state, f"a milestone of {_action(state)} is {state.status.label} (complete) "
                                  "but has no `status_date`: say when it was completed")
+
+
+def _action(state: MilestoneState) -> str:
+    """"action 1.1a"; "action 2 of recommendation 1" for an action without a ref."""
+    return f"action {state.action_ref}" if state.action_ref else state.action_name
 
 
 class OnTrackOverdue:
@@ -90,7 +95,7 @@ class OnTrackOverdue:
     def check(context: Context) -> Iterator[Problem]:
         for state in context.states:
             if state.overdue and state.status and state.status.on_track:
-                yield _at(state, f"a milestone of action {state.action_ref} is {state.status.label} ({state.status.meaning}) "
+                yield _at(state, f"a milestone of {_action(state)} is {state.status.label} ({state.status.meaning}) "
                                  f"but its deadline {state.milestone.deadline.text} has passed")
 
 

@@ -3,8 +3,10 @@
 - `milestone_states`: each milestone's status as at the date (statuses recorded after it are
   ignored), whether it is complete and whether it is overdue. A month deadline ("Nov 2019")
   is overdue from the first day of the next month; open-ended ones ("From Feb 2020") never are.
-- `summary`: counts by status per workstream and for the plan, the overdue list, what falls
-  due before a date, when statuses were last recorded and whether that is too long ago.
+- `summary`: counts by status per area and for the plan, the overdue list, what falls
+  due before a date, when statuses were last recorded and whether that is too long ago. Each
+  area is named as the plan names it (`area_words`: "workstream" in a WSOA, else plan.yaml
+  `area_name`, else the kind's word) with its number or letter, and its title only if it has one.
 - `as_at_date`: the date documents are as at (asked for, else the plan's `as_at`, else today).
 - `metric_progress`: latest value against target and interim target, on course or not,
   movement since baseline; a "monitor only" measure gets no judgement (on course, improved).
@@ -16,19 +18,42 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wsoagen.plan.dates import When, before, parse_interval
-from wsoagen.plan.model import DataPoint, Measure, Metric, Milestone, Plan, Status
+from wsoagen.plan.model import KINDS, DataPoint, Measure, Metric, Milestone, Plan, PlanFile, Status
 from wsoagen.plan.statuses import NOT_RATED, Statuses
+
+
+def area_words(file: PlanFile) -> tuple[str, str]:
+    """What the plan calls one area and several, mid-sentence: ("workstream", "workstreams") in a
+    WSOA, plan.yaml `area_name` where given, else the kind's ("area for priority action", ...)."""
+    if file.area_name:
+        return str(file.area_name.singular), str(file.area_name.plural)
+    if file.kind == "wsoa":
+        return "workstream", "workstreams"
+    kind = KINDS[file.kind]
+    return kind.area, kind.areas
+
+
+def capital(words: str) -> str:
+    """"area for priority action" -> "Area for priority action" (the rest as written)."""
+    return words[:1].upper() + words[1:]
+
+
+def action_name(ref: str | None, number: int, area: str, area_label: str) -> str:
+    """How text names an action: its ref ("1.1a"), else its place ("action 2 of recommendation 1")."""
+    return ref or f"action {number} of {area} {area_label}"
 
 
 @dataclass(frozen=True)
 class MilestoneState:
     workstream: int
-    action_ref: str
+    action_ref: str | None
     milestone: Milestone
     status: Status | None
     status_date: When | None
     complete: bool
     overdue: bool
+    action_name: str = ""
+    """The action's ref, or where there is none its place: "action 2 of recommendation 1"."""
 
     @property
     def due(self) -> date | None:
@@ -58,27 +83,43 @@ def recorded_status(ms: Milestone, as_at: date) -> tuple[str | None, When | None
 
 def milestone_states(plan: Plan, as_at: date) -> list[MilestoneState]:
     scheme = Statuses.of(plan.file)
+    area, _ = area_words(plan.file)
     states = []
     for ws in plan.workstreams:
-        for outcome in ws.outcomes:
-            for action in outcome.actions:
-                for ms in action.milestones:
-                    sid, when = recorded_status(ms, as_at)
-                    status = scheme.resolve(sid)
-                    complete = bool(status and status.complete)
-                    overdue = bool(not complete and ms.deadline and ms.deadline.end and ms.deadline.end < as_at)
-                    states.append(MilestoneState(ws.number, action.ref, ms, status, when, complete, overdue))
+        actions = [a for outcome in ws.outcomes for a in outcome.actions]
+        for n, action in enumerate(actions, start=1):
+            name = action_name(action.ref, n, area, ws.label)
+            for ms in action.milestones:
+                sid, when = recorded_status(ms, as_at)
+                status = scheme.resolve(sid)
+                complete = bool(status and status.complete)
+                overdue = bool(not complete and ms.deadline and ms.deadline.end and ms.deadline.end < as_at)
+                states.append(MilestoneState(ws.number, action.ref, ms, status, when, complete, overdue, name))
     return states
 
 
 @dataclass
 class WorkstreamSummary:
     number: int
-    title: str
+    title: str | None
     counts: dict[str, int] = field(default_factory=dict)  # status id (or NOT_RATED) -> milestones
     total: int = 0
     complete: int = 0
     overdue: list[MilestoneState] = field(default_factory=list)
+    label: str = ""
+    """The area's number or letter as printed ("1", "A")."""
+    area: str = "workstream"
+    """What the plan calls an area, mid-sentence."""
+
+    @property
+    def short(self) -> str:
+        """"Workstream 1", "Recommendation 1", "Area for priority action A"."""
+        return f"{capital(self.area)} {self.label or self.number}"
+
+    @property
+    def name(self) -> str:
+        """The area beside its bar or in its row: "1. Joint planning" where it has a title, else `short`."""
+        return f"{self.label or self.number}. {self.title}" if self.title else self.short
 
 
 @dataclass
@@ -93,6 +134,9 @@ class Summary:
     """The latest date any status was recorded on, up to the as-at date."""
     stale: bool = False
     """The latest status is older than the plan's `stale_after` allows, as at the date."""
+    area: str = "workstream"
+    areas: str = "workstreams"
+    """What the plan calls one area and several, mid-sentence (`area_words`)."""
 
     @property
     def total(self) -> int:
@@ -121,7 +165,8 @@ class Summary:
 
 def summary(plan: Plan, as_at: date) -> Summary:
     states = milestone_states(plan, as_at)
-    by_ws = {ws.number: WorkstreamSummary(ws.number, ws.title) for ws in plan.workstreams}
+    area, areas = area_words(plan.file)
+    by_ws = {ws.number: WorkstreamSummary(ws.number, ws.title, label=ws.label, area=area) for ws in plan.workstreams}
     for state in states:
         ws = by_ws[state.workstream]
         key = state.status.id if state.status else NOT_RATED
@@ -133,7 +178,7 @@ def summary(plan: Plan, as_at: date) -> Summary:
     dated = [s.status_date for s in states if s.status_date is not None]
     last = max(dated, key=lambda w: (w.end or w.start, w.start)) if dated else None
     stale = last is not None and (last.end or last.start) < before(as_at, parse_interval(plan.file.stale_after))
-    return Summary(as_at, Statuses.of(plan.file), list(by_ws.values()), states, last, stale)
+    return Summary(as_at, Statuses.of(plan.file), list(by_ws.values()), states, last, stale, area, areas)
 
 
 def as_at_date(plan: Plan, given: date | None) -> date:

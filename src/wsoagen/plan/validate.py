@@ -101,6 +101,9 @@ def validate(folder: Path, known: Registry = PLAN_REGISTRY) -> Validated:
     for src, ws in zip(ws_srcs, workstreams, strict=True):
         _remember_places(src, ws)
         _canonical_statuses(ws, sources.declared)
+    for report in reports:  # a report without a title is named after its plan's kind, not always the WSOA
+        if "title" not in report.model_fields_set and plan_file.kind != "wsoa":
+            report.title = f"SEND {m.KINDS[plan_file.kind].in_text}: progress update"
     plan = m.Plan(name=folder.resolve().name, file=plan_file, workstreams=sorted(workstreams, key=lambda w: w.number),
                   reports=sorted(reports, key=lambda r: r.meeting))
     return Validated(plan, diags, sources, settings)

@@ -1,18 +1,20 @@
-"""The status chart: milestones by status, one stacked bar per workstream, its total at the end.
+"""The status chart: milestones by status, one stacked bar per area, its total at the end.
 
 In: the status picture as at a date (`data.status.Summary`, whose scheme says what each status
 is called, means and looks like) and a renderer. Out: a `Chart` whose legend says what each
 colour means in words ("Blue: complete", "Red: not started / at risk", "Not rated: no status
-recorded yet"), in the scheme's key order; workstream names wrapped onto as many lines as
+recorded yet"), in the scheme's key order; areas named as the plan names them ("1. Joint
+planning", or "Recommendation 1" where an area has no title) and wrapped onto as many lines as
 they need beside their bars (never cut short); a count axis from zero with whole-number
-ticks; the alt text with the figures (`data.wording`) and the counts as a table.
+ticks; the alt text with the figures (`data.wording`) and the counts as a table whose first
+column is headed with the plan's word for an area.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from wsoagen.data.status import Summary
+from wsoagen.data.status import Summary, capital
 from wsoagen.data.wording import number, progress
 from wsoagen.plan.statuses import NOT_RATED
 from wsoagen.render.charts import text
@@ -36,7 +38,7 @@ def _named(status: Any, sid: str) -> tuple[str, str | None]:
 def status_spec(summary: Summary, order: list[str], labels: dict[str, str], words: dict[str, str]) -> dict[str, Any]:
     """The Vega-Lite spec: `order` the status ids in key order, `labels`/`words` their names and legend words."""
     scheme = summary.scheme
-    names = [f"{ws.number}. {ws.title}" for ws in summary.workstreams]
+    names = [ws.name for ws in summary.workstreams]
     for limit in NAME_WIDTHS:
         lines = {name: text.wrap(name, limit, SIZE) for name in names}
         if max((len(v) for v in lines.values()), default=1) <= MAX_LINES:
@@ -67,7 +69,7 @@ def status_spec(summary: Summary, order: list[str], labels: dict[str, str], word
 
 
 def status_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
-    """Milestones by status, one bar per workstream; alt text and table with the same counts."""
+    """Milestones by status, one bar per area; alt text and table with the same counts."""
     scheme = summary.scheme
     # The whole key, then any percentages ("75%") counted, then not rated: as the scheme orders them.
     order = scheme.ordered([*(s.id for s in scheme.declared), *(sid for ws in summary.workstreams for sid in ws.counts), NOT_RATED])
@@ -76,10 +78,10 @@ def status_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     words = {sid: f"{label}: {meaning}" if meaning else label for sid, (label, meaning) in named.items()}
     said = {sid: f"{label} ({meaning})" if meaning else label for sid, (label, meaning) in named.items()}
     key, svg, png = renderer.draw(status_spec(summary, order, labels, words))
-    head = ["Workstream"] + [labels[s] for s in order] + ["Total"]
-    rows = [[f"{ws.number}. {ws.title}"] + [number(ws.counts.get(s, 0)) for s in order] + [number(ws.total)] for ws in summary.workstreams]
+    head = [capital(summary.area)] + [labels[s] for s in order] + ["Total"]
+    rows = [[ws.name] + [number(ws.counts.get(s, 0)) for s in order] + [number(ws.total)] for ws in summary.workstreams]
     totals = summary.totals
     alt_text = (f"Milestones by status: {progress(summary.complete, summary.total, len(summary.overdue), summary.as_at)}. "
                 + "; ".join(f"{said[s]} {number(totals.get(s, 0))}" for s in order) + ".")
-    return Chart(key, svg, png, alt_text, "Milestones by status and workstream", head, rows)
+    return Chart(key, svg, png, alt_text, f"Milestones by status and {summary.area}", head, rows)
 

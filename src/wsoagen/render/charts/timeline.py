@@ -8,7 +8,8 @@ other. A month with more than `CAP` in one row shows `CAP - 1` marks and "+n" fo
 Complete, overdue and to come differ in shape and fill as well as colour, and the legend
 says so in words. The time axis covers the deadlines (`scales.date_window`): an as-at date far
 after them is noted at the edge rather than stretching the axis. Alt text: the counts, and
-how many milestones have no deadline and so are not drawn; the table: counts per workstream.
+how many milestones have no deadline and so are not drawn; the table: counts per area. Rows are
+named as the plan names its areas ("Workstream 1", "Recommendation 1", "Area for priority action A").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from wsoagen.data.status import MilestoneState, Summary
+from wsoagen.data.status import MilestoneState, Summary, capital
 from wsoagen.data.wording import count, long_date, number
 from wsoagen.render.charts import text
 from wsoagen.render.charts.draw import GRID, INK, SIZE, WIDTH, Chart, ChartRenderer, legend, spec
@@ -75,12 +76,13 @@ def timeline_spec(summary: Summary, dated: list[MilestoneState]) -> dict[str, An
     months = [_month(s) for s in dated]
     ends = [*months, *((m + timedelta(days=31)).replace(day=1) - timedelta(days=1) for m in months)]
     window = date_window(ends, summary.as_at)
-    plot_width = WIDTH - max(text.width(f"Workstream {n}", SIZE) for n in numbers) - 20 if numbers else WIDTH
+    shorts = {ws.number: ws.short for ws in summary.workstreams}
+    plot_width = WIDTH - max(text.width(shorts[n], SIZE) for n in numbers) - 20 if numbers else WIDTH
     month_px = plot_width * 30.4 / max(window.hi - window.lo, 1)
     side = max(4.0, min(SLOT - 2, month_px - 2))
     marks, more = _marks(dated, slots, tops)
     x = x_encoding(window, plot_width)
-    centres = {tops[n] + slots[n] / 2: f"Workstream {n}" for n in numbers}
+    centres = {tops[n] + slots[n] / 2: shorts[n] for n in numbers}
     y_scale = {"domain": [0, total], "reverse": True, "nice": False, "zero": False}
     y = {"field": "y", "type": "quantitative", "title": None, "scale": y_scale,
          "axis": {"values": list(centres), "labelExpr": text.lookup(centres), "grid": False, "ticks": False, "domain": False}}
@@ -112,10 +114,11 @@ def timeline_chart(summary: Summary, renderer: ChartRenderer) -> Chart:
     counts = Counter(_state(s) for s in dated)
     by_ws = {ws.number: Counter(_state(s) for s in dated if s.workstream == ws.number) for ws in summary.workstreams}
     no_deadline = Counter(s.workstream for s in summary.states if not s.milestone.deadline)
-    head = ["Workstream", *STATES] + (["No deadline"] if undated else [])
-    rows = [[f"Workstream {n}", *(number(c[k]) for k in STATES)] + ([number(no_deadline[n])] if undated else []) for n, c in by_ws.items()]
+    shorts = {ws.number: ws.short for ws in summary.workstreams}
+    head = [capital(summary.area), *STATES] + (["No deadline"] if undated else [])
+    rows = [[shorts[n], *(number(c[k]) for k in STATES)] + ([number(no_deadline[n])] if undated else []) for n, c in by_ws.items()]
     alt_text = (f"Timeline of {count(len(dated), 'dated milestone')} by deadline, as at {long_date(summary.as_at)}: "
                 f"{number(counts['Complete'])} complete, {number(counts['Overdue'])} overdue, {number(counts['To come'])} still to come.")
     if undated:
         alt_text += f" {count(undated, 'milestone')} with no deadline {'is' if undated == 1 else 'are'} not shown."
-    return Chart(key, svg, png, alt_text, "Milestone deadlines by workstream", head, rows)
+    return Chart(key, svg, png, alt_text, f"Milestone deadlines by {summary.area}", head, rows)
