@@ -347,19 +347,23 @@ def test_an_appendix_the_report_names_is_attached_in_html_word_and_pack(example_
     assert "Appendix B: Recommendations tracker" in pack[1]  # the contents
 
 
-def test_a_markdown_file_appendix_is_attached_and_escaped(make_plan, cli, report_out):
+def test_a_markdown_file_appendix_is_attached_and_html_in_it_is_an_error(make_plan, cli, report_out):
     report = REPORT.format(style="sefton") + "appendices:\n  - {title: Terms of reference, file: appendices/terms.md}\n"
     folder = make_report_plan(make_plan, report=report, name="testshire-appendix")
     (folder / "appendices").mkdir()
-    (folder / "appendices" / "terms.md").write_text("The board meets **quarterly**.\n\n<script>alert(1)</script>\n")
+    terms = folder / "appendices" / "terms.md"
+    terms.write_text("The board meets **quarterly**.\n\n<script>alert(1)</script>\n")
+    code, _, err = cli("build", folder, "-o", report_out, "--as-at", "2019-12-02")
+    assert code == 1 and '"appendices/terms.md": HTML tags are shown as text' in err and "[report-appendices]" in err
+    terms.write_text("The board meets **quarterly**.\n\n- in public\n")
     code, _, err = cli("build", folder, "-o", report_out, "--as-at", "2019-12-02")
     assert code == 0, err
     html = (report_out / folder.name / "report-2019-12-10-health-and-wellbeing-board.html").read_text()
     page = lxml_html.fromstring(html)
     (appendix,) = page.xpath("//section[@id='appendix-b']")
-    assert " ".join(appendix.text_content().split()) == "Appendix B: Terms of reference The board meets quarterly. <script>alert(1)</script>"
-    assert appendix.xpath("//strong[text()='quarterly']") and not page.xpath("//script")
-    assert "Appendix B: Terms of reference The board meets quarterly. <script>alert(1)</script>" in docx_text(
+    assert " ".join(appendix.text_content().split()) == "Appendix B: Terms of reference The board meets quarterly. in public"
+    assert appendix.xpath("//strong[text()='quarterly']")
+    assert "Appendix B: Terms of reference The board meets quarterly. in public" in docx_text(
         report_out / folder.name / "report-2019-12-10-health-and-wellbeing-board.docx")
 
 
