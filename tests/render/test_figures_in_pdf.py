@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -92,6 +93,20 @@ def test_every_figure_appears_in_the_pdf_exactly_as_written(folder, tmp_path):
     missing = {figure: where for figure, where in _written(folder).items()
                if not re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|\.\d|,\d)", text)}
     assert not missing, f"figures not in the PDF as written: {missing}"
+    _no_judgement_of_monitored_measures(folder, tmp_path)
+
+
+def _no_judgement_of_monitored_measures(folder: Path, out: Path) -> None:
+    """A "monitor only" measure is never said to be on course (or not) in any HTML document: its KPI row and its section."""
+    plan, _ = read_plan(folder)
+    watched = {m.id for m in plan.file.metrics if m.better == "monitor only"}
+    for page in sorted(out.rglob("*.html")):
+        tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        for mid in watched:
+            found = tree.xpath(f'//section[@id="metric-{mid}"] | //section[@aria-labelledby="metric-{mid}"] | //tr[.//a[@href="#metric-{mid}"]]')
+            assert found or "accelerated" not in page.name, (page.name, mid)  # the plan document shows every measure
+            for el in found:
+                assert "on course" not in " ".join(el.text_content().split()).lower(), (page.name, mid)
 
 
 def test_excel_cells_are_read_as_excel_shows_them():
