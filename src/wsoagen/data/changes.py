@@ -13,8 +13,8 @@ by `data.wording`, statuses by the plan's scheme).
 
 Outcomes and actions are matched by ref where they have one. Those without a ref (plans that
 do not number their actions) are matched within their area by text, ignoring case and spacing,
-and where the text was edited by place (difflib's alignment of the two lists of texts: an item
-edited where it stood is the same item; one inserted or deleted is new or removed). Text names
+and where the text was edited by place (`data.match`: an item edited where it stood is the same
+item; one inserted or deleted is new or removed). Text names
 such an action by its place, "action 2 of recommendation 1", in the plan's words for an area.
 Milestones are matched within the same action by text ignoring case and spacing: a milestone
 whose text was edited counts as removed and new, which is predictable and easy to explain.
@@ -26,18 +26,17 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Generic, TypeVar
 
+from wsoagen.data import match as matching
 from wsoagen.data.metrics import read_plan
-from wsoagen.data.status import action_name, area_words, capital, metric_progress, milestone_states, recorded_status
+from wsoagen.data.status import area_words, capital, metric_progress, milestone_states, recorded_status
 from wsoagen.data.wording import count, figure_at, join_and, long_date
 from wsoagen.diagnostics import PlanError, UsageError
 from wsoagen.plan.dates import When
-from wsoagen.plan.model import Action, DataPoint, Metric, Milestone, Outcome, Plan, Report
+from wsoagen.plan.model import Action, DataPoint, Metric, Milestone, Plan, Report
 from wsoagen.plan.statuses import Statuses
 
 GIT_TIMEOUT = 60  # seconds, per git command
@@ -189,10 +188,10 @@ def compare(old: Plan, new: Plan, as_at: date, since: date | None = None) -> Cha
     changes = Changes(as_at, since)
     then = since or as_at
     area = area_words(new.file)[0]  # both versions named in today's words
-    outcomes = _match(_placed(old, "outcome", area), _placed(new, "outcome", area))
-    actions = _match(_placed(old, "action", area), _placed(new, "action", area))
-    changes.removed_outcomes, changes.new_outcomes = [p.item() for p in outcomes.removed], [p.item() for p in outcomes.added]
-    changes.removed_actions, changes.new_actions = [p.item() for p in actions.removed], [p.item() for p in actions.added]
+    outcomes = matching.match(matching.placed(old, "outcome", area), matching.placed(new, "outcome", area))
+    actions = matching.match(matching.placed(old, "action", area), matching.placed(new, "action", area))
+    changes.removed_outcomes, changes.new_outcomes = _items(outcomes.removed), _items(outcomes.added)
+    changes.removed_actions, changes.new_actions = _items(actions.removed), _items(actions.added)
     _compare_milestones(old, new, actions, (then, as_at), changes)
     changes.metric_moves = [move for metric in new.file.metrics
                             if (move := _metric_move(metric, old.series.get(metric.id, []),
@@ -200,65 +199,8 @@ def compare(old: Plan, new: Plan, as_at: date, since: date | None = None) -> Cha
     return changes
 
 
-Node = TypeVar("Node", Outcome, Action)
-
-
-@dataclass(frozen=True)
-class Placed(Generic[Node]):
-    """An outcome or action where it stands in one version of the plan."""
-
-    node: Node
-    area: int  # the area's number
-    where: str  # the area as text names it: "recommendation 1", "workstream 2"
-    ref: str | None
-    name: str  # the ref, or for an action without one its place: "action 2 of recommendation 1"
-    text: str
-    index: int = 0  # its place in its version's plan order
-
-    def item(self) -> PlanItem:
-        return PlanItem(self.ref, self.text, self.where)
-
-
-@dataclass
-class Matched(Generic[Node]):
-    """Outcomes or actions of two versions: the same item in both (old, new), only in the old, only in the new."""
-
-    pairs: list[tuple[Placed[Node], Placed[Node]]]
-    removed: list[Placed[Node]]
-    added: list[Placed[Node]]
-
-    def old_of(self) -> dict[int, Placed[Node]]:
-        """The old version of each new item that has one, by id of the new item's node."""
-        return {id(b.node): a for a, b in self.pairs}
-
-
-def _placed(plan: Plan, layer: str, area: str) -> list[Placed]:
-    """Every outcome (bare ones left out) or action of the plan, in plan order, with its place."""
-    out: list[Placed] = []
-    for ws in plan.workstreams:
-        where = f"{area} {ws.label}"
-        if layer == "outcome":
-            out += [Placed(o, ws.number, where, o.ref, o.ref or where, o.text or "") for o in ws.outcomes if not o.bare]
-            continue
-        actions = [a for o in ws.outcomes for a in o.actions]
-        out += [Placed(a, ws.number, where, a.ref, action_name(a.ref, n, area, ws.label), a.text) for n, a in enumerate(actions, start=1)]
-    return [replace(p, index=i) for i, p in enumerate(out)]
-
-
-def _match(old: list[Placed[Node]], new: list[Placed[Node]]) -> Matched[Node]:
-    """Pair the items of two versions: by ref where they have one; without one, within their
-    area, by text where it is unchanged and by place where it was edited where it stood."""
-    by_ref = {p.ref: p for p in old if p.ref}
-    pairs = [(by_ref[p.ref], p) for p in new if p.ref and p.ref in by_ref]
-    for area in dict.fromkeys(p.area for p in [*old, *new] if not p.ref):
-        was = [p for p in old if not p.ref and p.area == area]
-        now = [p for p in new if not p.ref and p.area == area]
-        aligned = SequenceMatcher(None, [_normal(p.text) for p in was], [_normal(p.text) for p in now], autojunk=False)
-        for tag, i1, i2, j1, j2 in aligned.get_opcodes():
-            if tag in ("equal", "replace"):  # zip stops at the shorter run: the rest are removed or new
-                pairs += zip(was[i1:i2], now[j1:j2], strict=False)
-    old_paired, new_paired = {id(a) for a, _ in pairs}, {id(b) for _, b in pairs}
-    return Matched(pairs, [p for p in old if id(p) not in old_paired], [p for p in new if id(p) not in new_paired])
+def _items(placed_items: list[matching.Placed]) -> list[PlanItem]:
+    return [PlanItem(p.ref, p.text, p.where) for p in placed_items]
 
 
 MilestoneKey = tuple[str, int]  # normalised text, occurrence in its action
@@ -275,7 +217,7 @@ def _milestones(action: Action) -> dict[MilestoneKey, Milestone]:
     return out
 
 
-def _compare_milestones(old: Plan, new: Plan, actions: Matched[Action], days: tuple[date, date], changes: Changes) -> None:
+def _compare_milestones(old: Plan, new: Plan, actions: matching.Matched[Action], days: tuple[date, date], changes: Changes) -> None:
     """Milestones of `old` as at days[0] against those of `new` as at days[1], action by matched action."""
     old_scheme, new_scheme = Statuses.of(old.file), Statuses.of(new.file)
     overdue_then = {id(s.milestone) for s in milestone_states(old, days[0]) if s.overdue}
@@ -307,7 +249,7 @@ def _compare_milestones(old: Plan, new: Plan, actions: Matched[Action], days: tu
                                           for key, ms in _milestones(placed.node).items() if key not in now)
 
 
-def _all(actions: Matched[Action], version: str) -> list[Placed[Action]]:
+def _all(actions: matching.Matched[Action], version: str) -> list[matching.Placed[Action]]:
     """Every action of one version ("old" or "new"), in that version's plan order."""
     items = [b for _, b in actions.pairs] + actions.added if version == "new" else [a for a, _ in actions.pairs] + actions.removed
     return sorted(items, key=lambda p: p.index)
@@ -333,8 +275,7 @@ def _metric_move(metric: Metric, old: list[DataPoint], new: list[DataPoint], day
 # ---------------------------------------------------------------- words
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold()
+_normal = matching.normal
 
 
 def _plain(text: str) -> str:
