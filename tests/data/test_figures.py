@@ -153,3 +153,9 @@ def test_a_fraction_in_plan_yaml_is_reported_at_the_value(make_plan, cli):
     lines = MINI_PLAN.count("\n")
     assert code == 1
     assert f"plan.yaml:{lines + 6}:17: error:" in err and "the interim target 0.25 looks like a fraction" in err and "write 25 for 25%" in err
+
+
+def test_plan_json_keeps_the_written_digits():
+    m = Metric(id="x", title="X", unit="%", baseline={"value": "15.50%"}, target={"value": 28.92}, interim_targets=[{"value": 155}])
+    dumped = m.model_dump(mode="json")
+    assert (dumped["baseline"]["value"], dumped["target"]["value"], dumped["interim_targets"][0]["value"]) == ("15.50", 28.92, 155)

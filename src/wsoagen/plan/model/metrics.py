@@ -97,10 +97,19 @@ def parse_figure(value: Any) -> Figure:
         raise ValueError(f'"{value}" is not a number; write it like 28.92, 1,204 or "0.97%"') from None
 
 
+def _dump_figure(figure: float) -> float | int | str:
+    """A figure in plan.json: a JSON number when that keeps its digits (28.92, 155), else its text ("15.50")."""
+    if not isinstance(figure, Figure):
+        return figure
+    if figure.places == 0:
+        return int(figure.exact)
+    return float(figure) if repr(float(figure)) == str(figure.exact) else str(figure.exact)
+
+
 FigureValue = Annotated[
     Figure,
     PlainValidator(parse_figure),
-    PlainSerializer(lambda f: float(f)),
+    PlainSerializer(lambda f: _dump_figure(f)),
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[-+]?£?[\d,]+(\.\d+)?%?$"}],
                     "description": 'A number, kept with the digits written: 28.92, 1204, or "0.97%" to say it is a percentage.'}),
 ]
