@@ -160,3 +160,13 @@ def test_the_southend_report_follows_its_plan(tmp_path):
     assert "This plan has 2 recommendations and 4 actions." in words
     assert "Appendix A: action plan, Recommendation 1" in words and "Where are we now" in words
     assert "illustrative" in words  # what is not transcribed says so
+
+
+def test_a_report_naming_an_area_the_plan_lacks_uses_the_plan_s_word(make_plan, cli):
+    plan_yaml = "kind: strategic-action-plan\narea_name: {singular: recommendation, plural: recommendations}\n" + MINI_PLAN
+    folder = make_plan(plan=plan_yaml, workstreams={"1.yaml": MINI_WORKSTREAM})
+    (folder / "reports").mkdir()
+    (folder / "reports" / "r.yaml").write_text(REPORT.format(style="default", as_at="2024-06-01"))
+    code, _, err = cli("validate", folder)
+    assert code == 1
+    assert f"{folder}/reports/r.yaml:10:13: error: there is no recommendation 2 in this plan [reports]" in err.splitlines()
