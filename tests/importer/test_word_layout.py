@@ -100,3 +100,18 @@ def test_a_document_with_no_workstreams_is_an_error(tmp_path):
     d.save(str(tmp_path / "m.docx"))
     result = import_plan(Path(tmp_path / "m.docx"), tmp_path / "plan")
     assert any(n.level == "error" and "no workstreams" in n.message for n in result.notes)
+
+
+def test_lettered_and_untitled_areas(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Testshire Priority Action Plan", style="Title")
+    for heading in ("Area for priority action A: Waiting times", "Area for priority action B", "Recommendation 3"):
+        d.add_heading(heading, level=2)
+        d.add_paragraph("Ofsted and CQC said:")
+        d.add_paragraph(f"“The words of {heading[-1]}.”", style="Quote")
+    d.save(str(tmp_path / "p.docx"))
+    result = interpret(read_blocks(tmp_path / "p.docx"))
+    assert [(w["number"], w.get("ref"), w["title"], w["weakness"]) for w in result.workstreams] == [
+        (1, "A", "Waiting times", "The words of s."), (2, "B", "", "The words of B."), (3, None, "", "The words of 3.")]

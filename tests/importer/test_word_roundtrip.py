@@ -3,8 +3,8 @@
 For every example plan under plans/: render its plan document to Word (HTML -> python-docx,
 no PDF), `wsoagen import` it into a new folder, and compare the two plans workstream by
 workstream. What Word cannot carry back, and so is not compared (each a documented loss):
-- ids: people get ids from their names; organisations named as delivery partners come back as
-  groups with the same words;
+- ids: people and organisations get ids from their names (their roles, organisations,
+  descriptions and partner flags come back from the "Who's who" tables);
 - Markdown emphasis and link targets (the words are kept); metric links of impact statements;
 - a milestone's dated updates come back as its status and status date (the latest one shown);
 - plan.yaml's metrics, risks, recommendations and prose sections other than the foreword.
@@ -76,7 +76,7 @@ def shape(plan: Plan) -> list[dict]:
                            [(str(u.date), words(u.text)) for u in a.updates if u.date.start <= as_at])
                 actions.append((str(a.ref or ""), words(a.text), details, milestones))
             outcomes.append((str(o.ref or ""), words(o.text), [words(i.text) for i in o.impact], actions))
-        out.append({"number": ws.number, "title": words(ws.title or ""), "weakness": words(ws.weakness),
+        out.append({"number": ws.number, "ref": ws.ref, "title": words(ws.title or ""), "weakness": words(ws.weakness),
                     "sponsors": [names[s] for s in ws.sponsors], "partners": [words(p) for p in partners], "outcomes": outcomes})
     return out
 
@@ -95,6 +95,12 @@ def test_importing_our_own_word_output_gives_the_plan_back(example, tmp_path):
         g["partners"] = [next((p for p in w["partners"] if q.startswith(p)), q) for q in g["partners"]]
         assert g == w
     assert imported.file.title == original.file.title
+    assert [(o.name, o.partner, words(o.description)) for o in imported.file.organisations] == \
+        [(o.name, o.partner, words(o.description)) for o in original.file.organisations]
+    roles = {p.name: (p.role, p.organisation and next(o.name for o in imported.file.organisations if o.id == p.organisation))
+             for p in imported.file.people}
+    orgs = {o.id: o.name for o in original.file.organisations}
+    assert roles == {p.name: (p.role, orgs.get(p.organisation)) for p in original.file.people}
     if original.file.foreword:
         assert words(imported.file.foreword.text) == words(original.file.foreword.text)
         signed = [p.name for p in imported.file.people if p.id in imported.file.foreword.signatories]

@@ -25,9 +25,9 @@ _AREA_FROM_TITLE = re.compile(r"^(.*?)\s+(?:Special Educational Needs|SEND|Writt
 
 
 PLACEHOLDER = "CHECK: the source does not give the area's words: write them here"
-KEY_ORDER = ["number", "title", "ref", "text", "impact", "resource", "due", "lead", "officers", "sro", "accountable", "deadline",
-             "status", "status_date", "sponsors", "delivery_partners", "weakness", "success_criteria", "updates", "outcomes", "actions",
-             "milestones", "date"]
+KEY_ORDER = ["number", "ref", "title", "text", "impact", "resource", "due", "lead", "officers", "sro", "accountable", "deadline",
+             "status", "status_date", "sponsors", "delivery_partners", "person", "organisation", "group", "note", "weakness",
+             "success_criteria", "updates", "outcomes", "actions", "milestones", "date"]
 
 
 def write_plan(folder: Path, plan: dict[str, Any], workstreams: list[dict[str, Any]], source: str) -> tuple[list[Path], list[str]]:
@@ -62,6 +62,8 @@ def _complete(plan: dict[str, Any], folder: Path) -> tuple[dict[str, Any], list[
     for key in ("published", "version"):
         if key in plan:
             ordered[key] = plan[key]
+    if plan.get("organisations"):
+        ordered["organisations"] = plan["organisations"]
     ordered["people"] = plan.get("people", [])
     ordered["inspection"] = inspection
     for key in ("foreword", "boards", "status_scheme", "resource_flags"):

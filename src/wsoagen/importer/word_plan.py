@@ -23,14 +23,15 @@ from typing import Any
 from wsoagen.importer.action_table import Key, Skipped, TableReader, header_columns
 from wsoagen.importer.word_blocks import Block, Grid, Para
 
-AREA = re.compile(r"^(?:Workstream|Area of (?:significant )?weakness|Area for (?:priority action|improvement)|Priority|Recommendation)"
-                  r"\s+(\d{1,2})(?:\s*[:.\-–—]\s*(.+))?$", re.I)
+AREA = re.compile(r"^(?i:Workstream|Area of (?:significant )?weakness|Area for (?:priority action|improvement)|Priority|Recommendation)"
+                  r"\s+(\d{1,2}|[A-Z])(?:\s*[:.\-–—]\s*(.+))?$")
 SPONSOR = re.compile(r"^Senior\s+accountable\s+(?:sponsor|officer)s?\s*:\s*(.*)$", re.I | re.S)
 PARTNERS = re.compile(r"^Delivery\s+partners?\s*:\s*(.*)$", re.I | re.S)
 WEAKNESS_LEAD = re.compile(r"^(?:significant\s+)?area\s+of\s+(?:significant\s+)?weakness.*?:\s*(.*)$", re.I | re.S)
 SAID = re.compile(r"^(?:Ofsted\s+and\s+(?:the\s+)?CQC\s+said\s*:?\s*)", re.I)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 INSPECTED = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})(?:\s+(\d{{4}}))?\s+and\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})")
+PARTNER = re.compile(r"(?:^|;\s*)a statutory partner of the local area$", re.I)
 DEFAULT_FILLS = {"1D70B8": "blue", "00703C": "green", "FFDD00": "amber", "F47738": "amber", "D4351C": "red"}
 NOT_A_PERSON = re.compile(r"\b(board|group|members?|representatives?|forum|team|service|services|officer|lead|"
                           r"tbc|pending|school|college|council|voice|nhs|trust|partnership|x\s*\d)\b", re.I)
@@ -46,6 +47,7 @@ class Imported:
 def interpret(blocks: list[Block]) -> Imported:
     walk = _Walk(_status_key(blocks))
     walk.out.plan.update(walk.key_plan)
+    walk.organisations = _organisations(blocks)  # read first: delivery partners name them
     for block in blocks:
         if isinstance(block, Para):
             walk.para(block)
@@ -54,7 +56,10 @@ def interpret(blocks: list[Block]) -> Imported:
     walk.finish()
     if walk.foreword:
         walk.out.plan["foreword"] = _foreword(walk.foreword, walk.people)
+    _people_table(blocks, walk.people, walk.organisations)
     walk.out.plan["people"] = list(walk.people.values())
+    if walk.organisations:
+        walk.out.plan["organisations"] = list(walk.organisations.values())
     return walk.out
 
 
@@ -65,6 +70,7 @@ class _Walk:
         self.key, self.key_plan = key_and_plan
         self.out = Imported()
         self.people: dict[str, dict[str, Any]] = {}
+        self.organisations: dict[str, dict[str, Any]] = {}  # by name
         self.section = ""
         self.workstream: dict[str, Any] | None = None
         self.reader: TableReader | None = None
@@ -86,7 +92,10 @@ class _Walk:
             self.out.plan["title"] = text
         elif (m := AREA.match(text)) and (block.level or len(text) < 160):
             self.finish()
-            self.workstream = {"number": int(m.group(1)), "title": (m.group(2) or "").strip(), "sponsors": [],
+            label = m.group(1)  # a number, or a letter where the plan letters its areas (A, B, ...)
+            number = int(label) if label.isdigit() else len(self.out.workstreams) + 1
+            self.workstream = {"number": number, **({} if label.isdigit() else {"ref": label}),
+                               "title": (m.group(2) or "").strip(), "sponsors": [],
                                "delivery_partners": [], "weakness": "", "outcomes": []}
             self.out.workstreams.append(self.workstream)
             self.reader = TableReader(self.key, lambda entry: person_id(entry, self.people))
@@ -95,7 +104,8 @@ class _Walk:
             self.finish()
             self.section = text.lower()
         elif self.workstream is not None:
-            self.expecting_weakness = _workstream_line(self.workstream, block, self.people, self.expecting_weakness, self.out)
+            self.expecting_weakness = _workstream_line(self.workstream, block, self.people, self.expecting_weakness, self.out,
+                                                       self.organisations)
         elif self.section == "foreword":
             self.foreword.append(text)
         elif self.section.startswith("introduction") and "start" not in self.out.plan.get("inspection", {}):
@@ -112,7 +122,7 @@ class _Walk:
 
 
 def _workstream_line(ws: dict[str, Any], block: Para, people: dict[str, dict[str, Any]], expecting: bool,
-                     out: Imported) -> bool:
+                     out: Imported, organisations: dict[str, dict[str, Any]]) -> bool:
     """Take one body paragraph of a workstream's preamble; True while the weakness is still to come."""
     text = block.text
     if m := SPONSOR.match(text):
@@ -120,7 +130,11 @@ def _workstream_line(ws: dict[str, Any], block: Para, people: dict[str, dict[str
         return expecting
     if m := PARTNERS.match(text):
         for entry in _entries(m.group(1)):
-            if _looks_like_person(entry):
+            org = next((o for name, o in organisations.items() if entry == name or entry.startswith(name + " ")), None)
+            if org is not None:
+                note = entry[len(org["name"]):].strip()
+                ws["delivery_partners"].append({"organisation": org["id"], **({"note": note} if note else {})})
+            elif _looks_like_person(entry):
                 ws["delivery_partners"].append({"person": person_id(entry, people)})
             else:
                 ws["delivery_partners"].append({"group": entry})
@@ -249,6 +263,43 @@ def _first(grid: Grid) -> str:
     return " ".join(c.text for c in grid.rows[0]) if grid.rows else ""
 
 
+def _organisations(blocks: list[Block]) -> dict[str, dict[str, Any]]:
+    """The organisations table ("Organisation | Who they are"), by name, if the document has one."""
+    found: dict[str, dict[str, Any]] = {}
+    for grid in (b for b in blocks if isinstance(b, Grid) and b.rows and b.width >= 2):
+        header = [c.text.strip().lower() for c in grid.rows[0]]
+        if header[0] == "organisation":
+            for row in grid.rows[1:]:
+                name = row[0].text.strip()
+                if name:
+                    org: dict[str, Any] = {"id": re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"), "name": name}
+                    words = row[1].text.strip()
+                    if PARTNER.search(words):  # as wsoagen's Who's who says `partner: true`
+                        words, org["partner"] = PARTNER.sub("", words).strip(), True
+                    if words:
+                        org["description"] = words
+                    found[name] = org
+    return found
+
+
+def _people_table(blocks: list[Block], people: dict[str, dict[str, Any]], organisations: dict[str, dict[str, Any]]) -> None:
+    """Roles and organisations from the people table ("Name | Role | Organisation"), and the people
+    named only there."""
+    for grid in (b for b in blocks if isinstance(b, Grid) and b.rows and b.width >= 2):
+        header = [c.text.strip().lower() for c in grid.rows[0]]
+        if header[:2] != ["name", "role"]:
+            continue
+        for row in grid.rows[1:]:
+            if not row[0].text.strip():
+                continue
+            person = people[person_id(row[0].text.strip(), people)]
+            if row[1].text.strip():
+                person["role"] = row[1].text.strip()
+            org = organisations.get(row[2].text.strip()) if len(row) > 2 else None
+            if org is not None:
+                person["organisation"] = org["id"]
+
+
 def _plan_table(grid: Grid, out: Imported) -> None:
     """Cover facts, the resource key and the boards table; other tables are reported."""
     caption = grid.caption.lower()
@@ -259,6 +310,8 @@ def _plan_table(grid: Grid, out: Imported) -> None:
         out.plan["resource_flags"] = [{"code": row[0].text.strip(), "meaning": row[1].text.strip()}
                                       for row in grid.rows[1:] if len(row) > 1 and re.fullmatch(r"[A-Z]{1,4}", row[0].text.strip())]
         return
+    if header.startswith("organisation") or header.startswith("name role"):
+        return  # the organisations and people tables: read by _organisations and _people_table
     if "board" in header and "role" in header:
         out.plan["boards"] = [{k: v for k, v in (("name", row[0].text.strip()), ("role", row[1].text.strip()),
                                                  ("reports_to", row[2].text.strip() if len(row) > 2 else "")) if v}
