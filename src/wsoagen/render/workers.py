@@ -9,20 +9,22 @@ the build uses in this process, hangs a forked child) and only when the first jo
 arrives: a small job (a short document) before that runs here, as does everything with one job.
 A dispatcher thread keeps each worker busy with one job at a time, the largest waiting first, so
 the long documents (board packs) start early and short ones fill the gaps; jobs are the same
-function on the same arguments wherever they run, so outputs are byte-identical to `-j 1`.
+function on the same arguments wherever they run, so outputs are byte-identical to `-j 1`; what
+a job logs (WeasyPrint's warnings) is logged again here, as if it had run here.
 
 Failure stays with its job: an exception goes to that job's future only; a worker that dies (a
 crash, the kernel's OOM killer) takes the jobs it was running with it, so those are run again,
 one at a time, and only a job that kills its worker on its own fails, with `WorkerDied`.
 Workers ignore Ctrl-C and leave when this process does: leaving the `with` block by an exception
-(KeyboardInterrupt) terminates them at once, and the exception goes on. While the block runs,
-SIGTERM raises KeyboardInterrupt here too, so a killed build cleans up its temporary files.
+(KeyboardInterrupt: `wsoagen.cli` turns SIGINT and SIGTERM into it) terminates them at once, and
+the exception goes on. Workers write no files: this process writes what they return.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
+import logging
 import multiprocessing
 import os
 import signal
@@ -87,7 +89,6 @@ class Workers:
         self._terminated = False
         self._broken = False  # a worker died: start a new executor before the next job
         self._thread: threading.Thread | None = None
-        self._old_sigterm: Any = None
 
     @property
     def started(self) -> bool:
@@ -96,17 +97,10 @@ class Workers:
     # ------------------------------------------------------------ the whole build
 
     def __enter__(self) -> Workers:
-        if threading.current_thread() is threading.main_thread():
-            self._old_sigterm = signal.signal(signal.SIGTERM, _interrupt)
         return self
 
     def __exit__(self, kind: type | None, *exc: object) -> None:
-        try:
-            self.close(terminate=kind is not None)
-        finally:
-            if self._old_sigterm is not None:
-                signal.signal(signal.SIGTERM, self._old_sigterm)
-                self._old_sigterm = None
+        self.close(terminate=kind is not None)
 
     def close(self, terminate: bool = False) -> None:
         """Wait for every job and stop the workers; `terminate`: stop them now, jobs unfinished."""
@@ -183,7 +177,7 @@ class Workers:
             if old is not None:
                 old.shutdown(wait=False)
         assert self._executor is not None
-        sent = self._executor.submit(fn, *args)
+        sent = self._executor.submit(_call, fn, args)
         self._running[sent] = (fn, args, future, alone)
         sent.add_done_callback(self._finished)
 
@@ -203,8 +197,32 @@ class Workers:
             elif error is not None:
                 future.set_exception(error)
             else:
-                future.set_result(sent.result())
+                result, records = sent.result()
+                for record in records:  # as if the job had run here (tests watch WeasyPrint's warnings)
+                    logging.getLogger(record.name).handle(record)
+                future.set_result(result)
             self._lock.notify_all()
+
+
+class _Keep(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]):
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
+        self.records.append(record)
+
+
+def _call(fn: Callable, args: tuple) -> tuple[Any, list[logging.LogRecord]]:
+    """In a worker: the job's result, and the warnings it logged, for the parent to log."""
+    records: list[logging.LogRecord] = []
+    keep = _Keep(records)
+    logging.getLogger().addHandler(keep)
+    try:
+        return fn(*args), records
+    finally:
+        logging.getLogger().removeHandler(keep)
 
 
 def _executor(size: int) -> ProcessPoolExecutor:
@@ -218,7 +236,3 @@ def _run_here(future: Future, fn: Callable, args: tuple) -> None:
         future.set_result(fn(*args))
     except Exception as exc:  # the job's failure, for whoever reads the future (KeyboardInterrupt goes on)
         future.set_exception(exc)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
