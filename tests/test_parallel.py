@@ -97,8 +97,7 @@ def test_leaving_by_an_exception_stops_the_workers_at_once(in_workers):
         raise KeyboardInterrupt
     assert time.perf_counter() - started < 30
     assert all(f.cancelled() or f.exception() is not None for f in slow)
-    for pid in set(pids):
-        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split(")")[1][:3]
+    assert not any(_alive(pid) for pid in set(pids))
 
 
 # ---------------------------------------------------------------- the build
@@ -150,16 +149,25 @@ def test_jobs_must_be_positive(make_plan, cli, tmp_path):
 # ---------------------------------------------------------------- stopping a build
 
 
-def _children(pid: int) -> list[int]:
+def _workers(pid: int) -> list[int]:
+    """The worker processes of the build `pid` (its children started by multiprocessing's spawn)."""
     found = []
     for entry in os.listdir("/proc"):
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
+            command = Path(f"/proc/{entry}/cmdline").read_bytes()
         except (OSError, ValueError):
             continue
-        if entry.isdigit() and int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
+        if entry.isdigit() and int(stat[stat.rindex(")") + 2:].split()[1]) == pid and b"spawn_main" in command:
             found.append(int(entry))
     return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 @pytest.mark.slow  # starts building the example (a few seconds) to stop it
@@ -175,9 +183,9 @@ def test_a_stopped_build_leaves_earlier_outputs_and_nothing_else(tmp_path, how):
     process = subprocess.Popen([sys.executable, "-m", "wsoagen", "build", str(plan), "-o", str(out), "-j", "2"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
     deadline = time.monotonic() + 120
-    while len(_children(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
+    while len(_workers(process.pid)) < 2 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)  # until the workers render
-    workers = _children(process.pid)
+    workers = _workers(process.pid)
     assert len(workers) >= 2, process.stderr.read().decode() if process.poll() is not None else "no workers"
     time.sleep(1)
     if how == "ctrl-c":  # a terminal sends SIGINT to every process of the foreground group
@@ -190,5 +198,7 @@ def test_a_stopped_build_leaves_earlier_outputs_and_nothing_else(tmp_path, how):
     assert "Traceback" not in err.decode()
     assert earlier.read_bytes() == b"an earlier build's PDF"
     assert [p for p in out.rglob("*") if p.name.endswith(".tmp")] == []
-    time.sleep(0.5)
-    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if _alive(pid)] == []
