@@ -180,24 +180,33 @@ class _SeriesReader:
             self.diags.warning(display, (cell.row, cell.col), prefix + doubt)
         return when
 
+    def _figure(self, display: str, sheet: str | None, cell: Cell, raw: Any, required: bool) -> Figure | None:
+        """The cell's number as written (None, with an error, if it holds none)."""
+        if isinstance(raw, (int, float)):
+            return _excel_figure(float(raw), cell.format)
+        text = _text(raw)
+        if not text:
+            if required:
+                self.error(display, sheet, cell, "a value is needed here")
+            return None
+        marked = text.endswith("%")
+        digits = text[:-1].strip() if marked else text
+        if not _NUMBER.match(digits):
+            self.error(display, sheet, cell, f'"{text}" is not a number')
+            return None
+        return Figure.of(digits, marked)
+
     def _value(self, display: str, sheet: str | None, cell: Cell, mid: str | None, required: bool) -> Figure | None:
         raw = cell.value
         if isinstance(raw, bool):
             raw = str(raw)
-        if isinstance(raw, (int, float)):
-            number = _excel_figure(float(raw), cell.format)
-        else:
-            text = _text(raw)
-            if not text:
-                if required:
-                    self.error(display, sheet, cell, "a value is needed here")
-                return None
-            marked = text.endswith("%")
-            digits = text[:-1].strip() if marked else text
-            if not _NUMBER.match(digits):
-                self.error(display, sheet, cell, f'"{text}" is not a number')
-                return None
-            number = Figure.of(digits, marked)
+        try:
+            number = self._figure(display, sheet, cell, raw, required)
+        except ValueError as exc:  # past Figure's largest (TooLarge), or a float Excel cannot hold
+            self.error(display, sheet, cell, str(exc))
+            return None
+        if number is None:
+            return None
         unit = self.units.get(mid or "")
         if unit == "%" and not 0 <= number <= 100:
             self.error(display, sheet, cell, f"{number.exact}% is not a percentage between 0 and 100")

@@ -20,6 +20,10 @@ from wsoagen.plan.load import YamlFloat, YamlInt
 from wsoagen.plan.model.fields import FuzzyDate, Id, Ref, Strict, Text
 
 
+class TooLarge(ValueError):
+    """A figure past `LARGEST`."""
+
+
 class Figure(float):
     """A number and the digits it was written with: `Figure.of("28.92")` is 28.92 with `places` 2.
 
@@ -33,6 +37,8 @@ class Figure(float):
     marked: bool
 
     def __new__(cls, exact: Decimal, marked: bool = False) -> Figure:
+        if not exact.is_finite() or abs(exact) >= LARGEST:
+            raise TooLarge(f"{exact} is too large for a figure in a plan (the limit is a thousand million million): check it")
         obj = super().__new__(cls, float(exact))
         obj.exact = exact
         obj.places = max(0, -int(exact.as_tuple().exponent))  # type: ignore[arg-type]
@@ -70,6 +76,8 @@ class Figure(float):
         return Figure(d, self.marked)
 
 
+LARGEST = Decimal(10) ** 15  # past this no count, rate or sum of money in a plan is real, and charts fail
+
 NUMBER = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 """A number as people write it: 1204, 1,204, 28.92, -3 (no spaces, no exponent)."""
 
@@ -93,6 +101,8 @@ def parse_figure(value: Any) -> Figure:
     digits = text[:-1].strip() if marked else text.lstrip("£")
     try:
         return Figure.of(digits, marked)
+    except TooLarge:
+        raise
     except (ValueError, InvalidOperation):
         raise ValueError(f'"{value}" is not a number; write it like 28.92, 1,204 or "0.97%"') from None
 
