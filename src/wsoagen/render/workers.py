@@ -172,14 +172,23 @@ class Workers:
                     self._lock.wait()
 
     def _send(self, fn: Callable, args: tuple, future: Future, alone: bool) -> None:
-        if self._broken:  # a worker died: the executor refuses jobs, so start a new one
-            old, self._executor, self._broken = self._executor, _executor(self.size), False
-            if old is not None:
-                old.shutdown(wait=False)
-        assert self._executor is not None
-        sent = self._executor.submit(_call, fn, args)
-        self._running[sent] = (fn, args, future, alone)
-        sent.add_done_callback(self._finished)
+        for _ in range(2):
+            if self._broken or self._executor is None:  # a worker died: the executor refuses jobs, so start a new one
+                old, self._executor, self._broken = self._executor, _executor(self.size), False
+                if old is not None:
+                    old.shutdown(wait=False)
+            try:
+                sent = self._executor.submit(_call, fn, args)
+            except BrokenProcessPool:  # it broke before its jobs came back to say so
+                self._broken = True
+                continue
+            except Exception as exc:  # never let the dispatcher die: whoever waits would wait for ever
+                future.set_exception(exc)
+                return
+            self._running[sent] = (fn, args, future, alone)
+            sent.add_done_callback(self._finished)
+            return
+        future.set_exception(WorkerDied("no worker process could be started"))
 
     def _finished(self, sent: Future) -> None:
         """A job came back (in the executor's thread): pass its outcome on, or run it again."""
