@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -36,6 +37,7 @@ from wsoagen.data import status
 from wsoagen.data.changes import Changes, compare, since
 from wsoagen.data.checks import PreviousPlans
 from wsoagen.diagnostics import Diagnostics, PlanError
+from wsoagen.files import Refused, read_inside
 from wsoagen.output import write_atomic
 from wsoagen.plan.markdown import to_html
 from wsoagen.plan.model import STEMS, Plan, Report
@@ -76,6 +78,19 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
+CACHE_LIMIT = 1 << 30  # bytes: no document wsoagen makes is near this
+
+
+def cached_file(path: Path, cache: Path) -> bytes | None:
+    """A cached output's bytes, or None when there is none, or what is there is not a file of the
+    cache (a link out of it, a pipe): the output folder may be committed to the repository, so it
+    is as untrusted as the plan, and a refused entry is simply made again."""
+    try:
+        return read_inside(path, cache, CACHE_LIMIT) if os.path.lexists(path) else None
+    except Refused:
+        return None
+
+
 def plan_json(plan: Plan) -> bytes:
     """The validated model as the renderers see it (like dbt's manifest)."""
     return (json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -113,10 +128,10 @@ class _Renderer:
         for part in inputs:
             digest.update(hashlib.sha256(part).digest())
         path = self.cache / f"{digest.hexdigest()[:32]}{suffix}"
-        if path.is_file():
+        if (data := cached_file(path, self.cache)) is not None:
             self.reused += 1
             done: Future = Future()
-            done.set_result(path.read_bytes())
+            done.set_result(data)
             return _Job(done, None, blame)
         return _Job(self.workers.submit(render, *args, size=len(inputs[0]), key=str(path)), path, blame)
 
@@ -139,6 +154,8 @@ class _Renderer:
         try:
             return render_html(self.plan, kind, as_at, self.folder, self.figures(as_at), report=report,
                                summary=self.picture(as_at), **extra)
+        except PlanError as exc:  # a template failing at its line (render.sandbox): kept with the warnings so far
+            self.diags.extend(exc.diagnostics.items)
         except jinja2.TemplateSyntaxError as exc:
             self.diags.error(exc.filename or exc.name or "template", (exc.lineno or 0, 0), f"template error: {exc.message}")
         except jinja2.TemplateError as exc:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from wsoagen.files import Refused, read_inside
 from wsoagen.render.charts import text
 from wsoagen.render.charts.text import FONT, FONT_DIR, font_fingerprint
 
@@ -120,8 +122,12 @@ class ChartRenderer:
         key = self.key(chart_spec)
         if self.cache_dir:
             svg_path, png_path = self.cache_dir / f"{key}.svg", self.cache_dir / f"{key}.png"
-            if svg_path.is_file() and png_path.is_file():
-                return key, svg_path.read_text(encoding="utf-8"), png_path.read_bytes()
+            try:  # only files of the cache: a link out of it (the output folder may be committed) is drawn afresh
+                if os.path.lexists(svg_path) and os.path.lexists(png_path):
+                    svg = read_inside(svg_path, self.cache_dir, 1 << 26).decode("utf-8")
+                    return key, svg, read_inside(png_path, self.cache_dir, 1 << 26)
+            except (Refused, UnicodeDecodeError):
+                pass
         vlc = self._converter()
         svg = vlc.vegalite_to_svg(chart_spec, vl_version=VL_VERSION, allowed_base_urls=[])
         png = vlc.vegalite_to_png(chart_spec, vl_version=VL_VERSION, scale=2, allowed_base_urls=[])
