@@ -27,7 +27,7 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def _date_label(label: str) -> tuple[str, str | None, str | None] | None:
+def date_label(label: str) -> tuple[str, str | None, str | None] | None:
     """"January 2020 (Toni Bailey), Green" -> (date, by, status words), if it starts with a date."""
     m = re.match(r"^(.+?)(?:\s+\(([^)]*)\))?(?:,\s*(.+))?$", label)
     if not m:
@@ -52,7 +52,7 @@ def action_cell(text: str, person: Callable[[str], str]) -> tuple[dict[str, Any]
         m = LABELLED.match(para)
         if section == "criteria":
             out.setdefault("success_criteria", []).extend(re.sub(r"^\s*[-•*]\s*", "", line).strip() for line in para.splitlines())
-        elif section == "updates" and (d := DATED.match(para)) and (when := _date_label(d.group(1))):
+        elif section == "updates" and (d := DATED.match(para)) and (when := date_label(d.group(1))):
             update = {"date": when[0], "text": d.group(2).strip()}
             if when[2]:
                 update["status"] = when[2].strip()
@@ -77,7 +77,7 @@ def milestone_cell(text: str) -> dict[str, Any]:
     out: dict[str, Any] = {"text": paras[0] if paras else ""}
     for para in paras[1:]:
         m = DATED.match(para)
-        if m and (when := _date_label(m.group(1))):
+        if m and (when := date_label(m.group(1))):
             out.setdefault("updates", []).append({"date": when[0], "text": m.group(2).strip()})
         else:
             out["text"] = f"{out['text']}\n\n{para}"

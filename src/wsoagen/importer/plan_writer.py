@@ -27,7 +27,7 @@ _AREA_FROM_TITLE = re.compile(r"^(.*?)\s+(?:Special Educational Needs|SEND|Writt
 PLACEHOLDER = "CHECK: the source does not give the area's words: write them here"
 KEY_ORDER = ["number", "ref", "title", "text", "impact", "resource", "due", "lead", "officers", "sro", "accountable", "deadline",
              "status", "status_date", "sponsors", "delivery_partners", "person", "organisation", "group", "note", "weakness",
-             "success_criteria", "updates", "outcomes", "actions", "milestones", "date"]
+             "success_criteria", "fields", "updates", "outcomes", "actions", "milestones", "date"]
 
 
 def write_plan(folder: Path, plan: dict[str, Any], workstreams: list[dict[str, Any]], source: str) -> tuple[list[Path], list[str]]:
@@ -58,7 +58,11 @@ def _complete(plan: dict[str, Any], folder: Path) -> tuple[dict[str, Any], list[
     if "start" not in inspection:
         placeholders.append("inspection")
         inspection = {"start": "2000-01-01", "end": "2000-01-01"}
-    ordered: dict[str, Any] = {"title": title, "local_area": local_area}
+    ordered: dict[str, Any] = {"title": title}
+    for key in ("kind", "layout", "action_label", "own_fields"):
+        if key in plan:
+            ordered[key] = plan[key]
+    ordered["local_area"] = local_area
     for key in ("published", "version"):
         if key in plan:
             ordered[key] = plan[key]

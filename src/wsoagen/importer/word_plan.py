@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wsoagen.importer.action_table import Key, Skipped, TableReader, header_columns
+from wsoagen.importer.records import read_records
 from wsoagen.importer.word_blocks import Block, Grid, Para
 
 AREA = re.compile(r"^(?i:Workstream|Area of (?:significant )?weakness|Area for (?:priority action|improvement)|Priority|Recommendation)"
@@ -57,6 +58,14 @@ def interpret(blocks: list[Block]) -> Imported:
     if walk.foreword:
         walk.out.plan["foreword"] = _foreword(walk.foreword, walk.people)
     _people_table(blocks, walk.people, walk.organisations)
+    if walk.own_fields:  # the plan was written as records
+        walk.out.plan["layout"] = "record"
+        if walk.action_label and walk.action_label != "What we will do":
+            walk.out.plan["action_label"] = walk.action_label
+        walk.out.plan["own_fields"] = [{"label": label, **({"before": True} if before else {})}
+                                       for label, before in walk.own_fields.items()]
+    if kind := _kind(walk.out.plan.get("title", "") + " " + walk.subtitle):
+        walk.out.plan["kind"] = kind
     walk.out.plan["people"] = list(walk.people.values())
     if walk.organisations:
         walk.out.plan["organisations"] = list(walk.organisations.values())
@@ -71,6 +80,11 @@ class _Walk:
         self.out = Imported()
         self.people: dict[str, dict[str, Any]] = {}
         self.organisations: dict[str, dict[str, Any]] = {}  # by name
+        self.loose: list[Para] = []  # the current area's paragraphs that are not its preamble
+        self.own_fields: dict[str, bool] = {}  # record labels other than the action's: printed before it?
+        self.action_label: str | None = None
+        self.area_word = "workstream"
+        self.subtitle = ""
         self.section = ""
         self.workstream: dict[str, Any] | None = None
         self.reader: TableReader | None = None
@@ -78,11 +92,22 @@ class _Walk:
         self.foreword: list[str] = []
 
     def finish(self) -> None:
-        if self.workstream is not None and self.reader is not None:
-            self.workstream["outcomes"] = self.reader.outcomes
-            self.workstream["actions"] = self.reader.actions
-            self.out.skipped.extend(self.reader.skipped)
+        ws, reader = self.workstream, self.reader
+        if ws is not None and reader is not None:
+            ws["outcomes"], ws["actions"] = reader.outcomes, reader.actions
+            self.out.skipped.extend(reader.skipped)
+            loose = self.loose
+            if self.loose and not reader.outcomes and not reader.actions:  # no action table: records?
+                found = read_records(self.loose)
+                ws["actions"], ws["updates"] = found.actions, found.updates
+                for label, before in found.labels.items():
+                    self.own_fields.setdefault(label, before)
+                self.action_label = self.action_label or found.action_label
+                loose = found.left_out
+            label = f"{self.area_word} {ws.get('ref') or ws['number']}"
+            self.out.skipped.extend((p.index, f'"{_short(p.text)}" under {label}: left out') for p in loose)
         self.workstream = self.reader = None
+        self.loose = []
 
     def para(self, block: Para) -> None:
         if block.style.startswith("TOC") or block.style == "Caption":
@@ -90,8 +115,12 @@ class _Walk:
         text = block.text
         if block.level == 1 and "title" not in self.out.plan:
             self.out.plan["title"] = text
+        elif block.style == "Subtitle" and not self.subtitle:
+            self.subtitle = text
         elif (m := AREA.match(text)) and (block.level or len(text) < 160):
             self.finish()
+            self.area_word = text.split()[0].lower() if text.lower().startswith(("workstream", "priority", "recommendation")) \
+                else " ".join(text.split()[:4 if "significant" in text.lower() else 3]).lower()
             label = m.group(1)  # a number, or a letter where the plan letters its areas (A, B, ...)
             number = int(label) if label.isdigit() else len(self.out.workstreams) + 1
             self.workstream = {"number": number, **({} if label.isdigit() else {"ref": label}),
@@ -104,7 +133,7 @@ class _Walk:
             self.finish()
             self.section = text.lower()
         elif self.workstream is not None:
-            self.expecting_weakness = _workstream_line(self.workstream, block, self.people, self.expecting_weakness, self.out,
+            self.expecting_weakness = _workstream_line(self.workstream, block, self.people, self.expecting_weakness, self.loose,
                                                        self.organisations)
         elif self.section == "foreword":
             self.foreword.append(text)
@@ -122,8 +151,9 @@ class _Walk:
 
 
 def _workstream_line(ws: dict[str, Any], block: Para, people: dict[str, dict[str, Any]], expecting: bool,
-                     out: Imported, organisations: dict[str, dict[str, Any]]) -> bool:
-    """Take one body paragraph of a workstream's preamble; True while the weakness is still to come."""
+                     loose: list[Para], organisations: dict[str, dict[str, Any]]) -> bool:
+    """Take one body paragraph of a workstream's preamble, or keep it in `loose` (records, or left
+    out); True while the weakness is still to come."""
     text = block.text
     if m := SPONSOR.match(text):
         ws["sponsors"] = [person_id(entry, people) for entry in _entries(m.group(1), sponsors=True)]
@@ -148,7 +178,7 @@ def _workstream_line(ws: dict[str, Any], block: Para, people: dict[str, dict[str
     if expecting or (not ws["weakness"] and (block.style == "Quote" or SAID.match(text))):
         ws["weakness"] = _unquote(SAID.sub("", text))
         return not ws["weakness"]  # "Ofsted and CQC said:" alone: their words follow
-    out.skipped.append((block.index, f'"{_short(text)}" under workstream {ws["number"]}: left out'))
+    loose.append(block)
     return expecting
 
 
@@ -214,9 +244,33 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+KINDS = [("priority action plan", "priority-action-plan"), ("improvement plan", "improvement-plan"),
+         ("accelerated progress plan", "accelerated-progress-plan"), ("strategic action plan", "strategic-action-plan"),
+         ("written statement of action", "wsoa")]
+
+
+def _kind(words: str) -> str | None:
+    """The plan's kind from the words of its title and subtitle; None for a WSOA (the default)."""
+    lower = words.lower()
+    found = next((kind for phrase, kind in KINDS if phrase in lower), None)
+    return None if found == "wsoa" else found
+
+
+SAME_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+and\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\s+(\d{{4}})")
+IN_MONTH = re.compile(rf"\bIn\s+({MONTHS})\s+(\d{{4}})")
+
+
 def _inspection(text: str, plan: dict[str, Any]) -> None:
+    months = MONTHS.split("|")
+    if m := SAME_MONTH.search(text):  # "Between 23 and 25 May 2022"
+        d1, d2, month, year = m.groups()
+        n = months.index(month) + 1
+        plan["inspection"] = {"start": f"{year}-{n:02d}-{int(d1):02d}", "end": f"{year}-{n:02d}-{int(d2):02d}"}
+        return
     m = INSPECTED.search(text)
     if not m:
+        if m := IN_MONTH.search(text):  # known only by its month: kept as a month, no day invented
+            plan["inspection"] = {"start": f"{m.group(1)} {m.group(2)}"}
         return
     d1, m1, y1, d2, m2, y2 = m.groups()
     months = MONTHS.split("|")
