@@ -100,7 +100,7 @@ def test_a_stale_editor_schema_is_a_warning_until_refreshed(repo, cli):
     code, out, err = cli("validate")
     assert (code, out) == (0, "")
     assert err == (f"schema/report.schema.json: warning: the editor schema is not wsoagen {__version__}'s: "
-                   "refresh it with `wsoagen schema --write schema`\nwsoagen: 1 plan: 0 errors, 1 warning\n")
+                   "refresh it with `wsoagen schema --write schema` [editor-schema]\nwsoagen: 1 plan: 0 errors, 1 warning\n")
     assert cli("validate", "--strict")[0] == 1
     assert cli("schema", "--write", "schema")[0] == 0
     assert cli("validate") == (0, "", "wsoagen: 1 plan: 0 errors, 0 warnings\n")

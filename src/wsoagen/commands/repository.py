@@ -93,7 +93,7 @@ def stale_schemas(plans: list[Path]) -> Diagnostics:
         for mine in sorted(folder.glob("*.schema.json")):
             if mine.name in current and mine.read_bytes() != current[mine.name]:
                 diags.warning(f"{shown}/{mine.name}", (0, 0), f"the editor schema is not wsoagen {__version__}'s: "
-                              f"refresh it with `wsoagen schema --write {shown}`")
+                              f"refresh it with `wsoagen schema --write {shown}`", rule="editor-schema")
     return diags
 
 
