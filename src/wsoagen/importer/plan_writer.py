@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from wsoagen.diagnostics import UsageError
 from wsoagen.output import write_atomic
+from wsoagen.plan.fmt import layout_yaml
 
 _AREA_FROM_TITLE = re.compile(r"^(.*?)\s+(?:Special Educational Needs|SEND|Written Statement|Local Area|Area SEND|Priority Action|"
                               r"Improvement Plan|Accelerated Progress|Strategic)", re.I)
@@ -101,9 +101,7 @@ def _literal(value: Any) -> Any:
 
 
 def _yaml(tree: dict[str, Any], placeholders: list[str]) -> str:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml = layout_yaml()
     buffer = io.StringIO()
     yaml.dump(_literal(tree), buffer)
     text = buffer.getvalue()

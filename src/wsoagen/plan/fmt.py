@@ -132,14 +132,14 @@ def format_text(text: str, display: str = "<text>", diags: Diagnostics | None = 
     diags = diags if diags is not None else Diagnostics()
     source = text[1:] if text.startswith(BOM) else text
     source = source.replace("\r\n", "\n").replace("\r", "\n")
-    preamble, body = _split_preamble(source)
+    preamble, body = split_preamble(source)
     if body is None:  # content on the `---` line itself: rare, and not worth the risk
         return None
     if _is_empty(body):
-        new_body = _tidy_end(body) if body.strip() else ""
+        new_body = tidy_end(body) if body.strip() else ""
     else:
         try:
-            new_body = _tidy_end(_dump(body))
+            new_body = tidy_end(_dump(body))
         except Exception as exc:  # a ruamel limitation: keep the file rather than fail the run
             diags.warning(display, (1, 1), f"left as it is: wsoagen fmt cannot lay this file out ({type(exc).__name__}: {exc})")
             return None
@@ -157,7 +157,8 @@ def format_text(text: str, display: str = "<text>", diags: Diagnostics | None = 
 # ---------------------------------------------------------------- the layout
 
 
-def _yaml() -> YAML:
+def layout_yaml() -> YAML:
+    """The ruamel.yaml round-trip settings every plan file is laid out with (`wsoagen fmt`, tracker import)."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -166,14 +167,14 @@ def _yaml() -> YAML:
 
 
 def _dump(text: str) -> str:
-    yaml = _yaml()
+    yaml = layout_yaml()
     data = yaml.load(text)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
 
 
-def _tidy_end(text: str) -> str:
+def tidy_end(text: str) -> str:
     """No trailing blank lines, one final newline, no `...` end marker that was not asked for."""
     return text.rstrip("\n") + "\n"
 
@@ -181,7 +182,7 @@ def _tidy_end(text: str) -> str:
 _START = re.compile(r"^---[ \t]*(?:#.*)?$")
 
 
-def _split_preamble(text: str) -> tuple[str, str | None]:
+def split_preamble(text: str) -> tuple[str, str | None]:
     """Split off everything up to and including an explicit `---` line, to keep it verbatim.
 
     ruamel drops both the `---` and any comment above it (where a modeline often sits).

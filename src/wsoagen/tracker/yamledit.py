@@ -22,7 +22,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from wsoagen.plan.fmt import _split_preamble, _tidy_end, _yaml
+from wsoagen.plan.fmt import layout_yaml, split_preamble, tidy_end
 from wsoagen.tracker.apply import Change
 
 BLOCK = (LiteralScalarString, FoldedScalarString)
@@ -41,17 +41,17 @@ def edit(text: str, changes: list[Change], display: str) -> tuple[str, bool]:
     has checked (statuses from the scheme, dates the plan reads, Markdown without control
     characters); the tests validate every plan they import into.
     """
-    preamble, body = _split_preamble(text.replace("\r\n", "\n"))
+    preamble, body = split_preamble(text.replace("\r\n", "\n"))
     if body is None:
         raise EditError(f"{display}: content on the `---` line: move it to the next line, then import again")
-    yaml = _yaml()
+    yaml = layout_yaml()
     data = yaml.load(body)
     for change in changes:
         milestone = _milestone(data, change.row.path)
         tail = _detach_tail(milestone)
         _apply(milestone, change)
         _attach_tail(milestone, tail)
-    new = preamble + _tidy_end(_dump(yaml, data))
+    new = preamble + tidy_end(_dump(yaml, data))
     lost = _comments(text) - _comments(new)
     if lost:
         raise EditError(f"{display}: the edit would lose the comment {sorted(lost)[0]!r} (please report this); the file is left as it is")
