@@ -15,7 +15,7 @@ PACKAGE = ROOT / "src" / "wsoagen"
 # Stage of each top-level part of the package; a module may import stages <= its own.
 STAGES = {"diagnostics": 0, "files": 0, "output": 0, "plan": 1, "data": 2, "render": 3, "check": 4, "pipeline": 4,
           "commands": 5, "cli": 6, "__main__": 7, "__init__": 0, "templates": 3, "fonts": 0, "schemas": 0,
-          "importer": 4, "tracker": 4, "preview": 4, "repo": 4}
+          "freshness": 4, "importer": 4, "tracker": 4, "preview": 4, "repo": 4}
 
 
 def stage(dotted: str) -> int:

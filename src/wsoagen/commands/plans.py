@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
+from wsoagen import freshness
 from wsoagen.commands.messages import EXIT_OK, EXIT_PLAN, plural, report
 from wsoagen.commands.progress import QUIET, VERBOSE, Reporter, seconds
 from wsoagen.commands.repository import stale_schemas
@@ -43,23 +45,13 @@ def run(args: argparse.Namespace) -> int:
         stale = stale_schemas(args.plans)  # the repository's editor schemas are another version's
         report(stale, args.error_format, quiet=quiet, strict=args.strict, emit=reporter.emit)
         total.extend(stale.items)
-        if building:  # the renderers load slowly: validate does without them
-            with reporter.step("loading", "the renderers", announce=False, keep=False) as step:
-                from wsoagen import pipeline
-            reporter.detail(f"renderers loaded in {seconds(step.elapsed)}")
-            # One set of worker processes for every plan; leaving by Ctrl-C stops them at once.
-            workers = stack.enter_context(pipeline.Workers(args.jobs))
-            builds = pipeline.Builds(args.plans, args.output, as_at, workers)
-        for i, folder in enumerate(args.plans):
+        one = _builder(args, as_at, reporter, stack) if building else (lambda folder: (None, check(folder, as_at)[1]))
+        for folder in args.plans:
             written: list[Path] | None = None
             with reporter.step("building" if building else "validating", folder,
                                announce=building or args.verbosity >= VERBOSE) as step:
                 try:
-                    if building:
-                        result = builds.build(i)
-                        diags, written = result.diagnostics, list(result.written)
-                    else:
-                        _, diags = check(folder, as_at)
+                    written, diags = one(folder)
                     step.outcome = "built" if building else "valid"
                 except PlanError as exc:
                     diags = exc.diagnostics
@@ -80,6 +72,33 @@ def run(args: argparse.Namespace) -> int:
     reporter.total()
     print(f"wsoagen: {plural(len(args.plans), 'plan')}: {total.summary()}", file=sys.stderr)
     return EXIT_PLAN if failed else EXIT_OK
+
+
+def _builder(args: argparse.Namespace, as_at, reporter: Reporter, stack: ExitStack) -> Callable[[Path], tuple[list[Path], Diagnostics]]:
+    """build(folder) -> (files written, diagnostics), PlanError if it fails. A plan whose inputs and
+    outputs are as at its last build is not built again (wsoagen.freshness): when no plan needs
+    building, the renderers are not even loaded."""
+    prints = {f: freshness.fingerprint(f, as_at, args.output) for f in args.plans}
+    done = {f: found for f in args.plans if (found := freshness.fresh(args.output, f, prints[f])) is not None}
+    to_build = [f for f in args.plans if f not in done]
+    if to_build:  # the renderers load slowly
+        with reporter.step("loading", "the renderers", announce=False, keep=False) as step:
+            from wsoagen import pipeline
+        reporter.detail(f"renderers loaded in {seconds(step.elapsed)}")
+        # One set of worker processes for every plan; leaving by Ctrl-C stops them at once.
+        workers = stack.enter_context(pipeline.Workers(args.jobs))
+        builds = pipeline.Builds(to_build, args.output, as_at, workers)
+
+    def build(folder: Path) -> tuple[list[Path], Diagnostics]:
+        if folder in done:
+            return done[folder]
+        result = builds.build(to_build.index(folder))
+        written = list(result.written)
+        if prints[folder] is not None:
+            freshness.record(args.output, folder, prints[folder], written, result.diagnostics)
+        return written, result.diagnostics
+
+    return build
 
 
 def plan_folders(named: list[Path], here: Path = Path("."), command: str = "validate") -> list[Path]:
