@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from ci_support import init_repo
 
 from conftest import ROOT, missing
-from wsoagen.cli import main
 
 VENV_BIN = Path(sys.executable).parent
 GIT_ENV = {"GIT_AUTHOR_NAME": "Drafting group", "GIT_AUTHOR_EMAIL": "send@example.org",
@@ -37,13 +37,7 @@ def pre_commit(tmp_path):
 
 @pytest.fixture
 def repo(tmp_path, capsys) -> Path:
-    folder = tmp_path / "testshire"
-    folder.mkdir()
-    subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
-    assert main(["init", str(folder)]) == 0
-    capsys.readouterr()
-    subprocess.run(["git", "-C", str(folder), "add", "-A"], check=True)
-    return folder
+    return init_repo(tmp_path, capsys)
 
 
 def test_a_new_plan_repository_passes_its_own_hooks(repo, pre_commit):

@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from ci_support import init_repo
 from ruamel.yaml import YAML
 
 from conftest import ROOT, missing, require_tool
-from wsoagen.cli import main
 
 CI_TOOLS = ROOT / "tests" / "ci-tools"
 VENV_BIN = Path(sys.executable).parent  # a venv's python and its scripts (pip, wsoagen) live together
@@ -36,12 +36,7 @@ def load(path: Path) -> dict:
 @pytest.fixture
 def repo(tmp_path, capsys) -> Path:
     """A git repository made by `wsoagen init`, everything committed."""
-    folder = tmp_path / "testshire"
-    folder.mkdir()
-    subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
-    assert main(["init", str(folder)]) == 0
-    capsys.readouterr()
-    git(folder, "add", "-A")
+    folder = init_repo(tmp_path, capsys)
     git(folder, "commit", "-qm", "Start the plan")
     return folder
 
