@@ -13,6 +13,7 @@ them); widths come from `metrics`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from lxml import etree
@@ -28,6 +29,17 @@ SMALL = 20  # <p class="small">, in half-points (the writer's size for it)
 class Extent:
     least: float  # twips: the widest word
     most: float  # twips: the widest line
+
+
+def cell_lines(cell: etree._Element, size: int, list_indent: int, width: float) -> int:
+    """About how many lines `cell`'s content takes in a column `width` twips wide (text as wide as
+    the column fills it; enough to tell a table that fits a page from one that does not)."""
+    lines = 0
+    for level, line in _paragraphs(cell, Fmt(bold=cell.tag == "th"), 0):
+        room = max(width - level * list_indent, 1.0)
+        for text_line in _split_breaks(line):
+            lines += max(1, math.ceil(_words(text_line, size)[1] / room))
+    return max(lines, 1)
 
 
 def cell_extent(cell: etree._Element, size: int, list_indent: int) -> Extent:

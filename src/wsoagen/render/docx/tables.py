@@ -27,7 +27,7 @@ from docx.shared import Twips
 from wsoagen.render.docx.context import Ctx
 from wsoagen.render.docx.inline import Fmt
 from wsoagen.render.docx.layout import Row, Slot, column_widths, grid, pad
-from wsoagen.render.docx.measure import Extent, cell_extent
+from wsoagen.render.docx.measure import Extent, cell_extent, cell_lines
 from wsoagen.render.docx.ooxml import TBLPR, TCPR, TRPR, add_in_order
 from wsoagen.render.docx.subset import ITEM_BLOCKS, WS, colour, css, table_parts, unsupported
 
@@ -63,7 +63,7 @@ def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
     tbl = _new_tbl(widths, writer.style_id("Table Grid"), any(p is not None for p in pcts), text, header)
     writer.sect_pr.addprevious(tbl)
     props = _Properties()
-    kept = _kept_with_next(groups)
+    kept = _kept_with_next(groups, _too_tall(writer, rows, widths))
     for row in rows:
         tr = tbl.add_tr()
         tr._insert_trPr(props.row(row.header))
@@ -75,12 +75,30 @@ def write_table(writer: Writer, el: etree._Element, ctx: Ctx) -> None:
     writer.last_was_table = writer.after_table = True
 
 
-def _kept_with_next(groups) -> set:
+def _too_tall(writer: Writer, rows: list[Row], widths: list[int]) -> bool:
+    """True if the table would take most of a page: then its rows may split across pages however
+    few they are (a KPI table of ten tall rows), so it starts under its heading."""
+    look, indent = writer.table_look, writer.list_indent
+    section = writer.doc.sections[-1]
+    room = (section.page_height - section.top_margin - section.bottom_margin) / 635  # EMU to twips
+    line = look.size * 12  # twips: half-points * 10, and a little leading
+    height = 0
+    for row in rows:
+        lines = [cell_lines(slot.cell.el, look.size, indent, sum(widths[slot.cell.col:slot.cell.col + slot.cell.span]) - look.padding)
+                 for slot in row.slots if slot.first and slot.cell.el is not None]
+        height += max(lines, default=1) * line + look.padding
+    return height > 0.8 * room
+
+
+def _kept_with_next(groups, too_tall: bool = False) -> set:
     """The <tr>s that stay on the page of the row after them: header rows (with the first body
     row); every row but the last of a small table; of a later <tbody> of a few rows (one action
     and its milestones, as the PDF keeps them). A long table's first <tbody> may split, so that
-    the table starts under its introduction rather than leaving half a page blank."""
+    the table starts under its introduction rather than leaving half a page blank; so may every
+    row of a table too tall for most of a page."""
     kept = {tr for header, trs in groups if header for tr in trs}
+    if too_tall:
+        return kept
     body = [trs for header, trs in groups if not header]
     if sum(map(len, body)) <= KEEP_TOGETHER:
         body = [[], [tr for trs in body for tr in trs]]
